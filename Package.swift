@@ -1,0 +1,58 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// One module per pipeline stage; dependencies point one way:
+// SchemacYAML → SchemacDSL → SchemacIR ← SchemacPlanner ← SchemacSQL / SchemacSwift ← SchemacCLI ← schemac
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "schemac",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "schemac", targets: ["schemac"]),
+        .library(name: "SchemacCLI", targets: ["SchemacCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml (Debian's libyaml-dev), read through its event API.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // YAML text → a lean syntax tree with 1-based line/column on every node.
+        .target(name: "SchemacYAML", dependencies: ["CYAML"], swiftSettings: strict),
+        // The typed IR every stage shares, plus locations and diagnostics.
+        .target(name: "SchemacIR", swiftSettings: strict),
+        // DSL front end: YAML syntax tree → validated IR.
+        .target(name: "SchemacDSL", dependencies: ["SchemacYAML", "SchemacIR"], swiftSettings: strict),
+        // Diff of two IRs → MigrationPlan (knows nothing of SQL text).
+        .target(name: "SchemacPlanner", dependencies: ["SchemacIR"], swiftSettings: strict),
+        // PostgreSQL dialect: MigrationPlan → SQL text.
+        .target(name: "SchemacSQL", dependencies: ["SchemacIR", "SchemacPlanner"], swiftSettings: strict),
+        // IR → Swift model source.
+        .target(name: "SchemacSwift", dependencies: ["SchemacIR"], swiftSettings: strict),
+        // Commands, output folder handling; callable in-process by tests.
+        .target(
+            name: "SchemacCLI",
+            dependencies: [
+                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "schemac", dependencies: ["SchemacCLI"], swiftSettings: strict),
+
+        .testTarget(name: "SchemacYAMLTests", dependencies: ["SchemacYAML"]),
+        .testTarget(
+            name: "SchemacTests",
+            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacCLI"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacCLI"]
+        ),
+    ]
+)

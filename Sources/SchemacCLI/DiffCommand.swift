@@ -1,0 +1,57 @@
+import ArgumentParser
+import SchemacIR
+import SchemacPlanner
+import SchemacSQL
+
+struct Diff: SchemacSubcommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the pending migration; with --check, exit 1 when the output folder is out of sync.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case sql, markdown, json }
+
+    @OptionGroup var schemaOptions: SchemaOptions
+    @OptionGroup var outputOptions: OutputOptions
+    @Flag(name: .long, help: "Exit 1 (and say what) when the schema, snapshot, migration checksums or Swift code are out of sync.")
+    var check = false
+    @Option(name: .long, help: "Output format: sql, markdown or json.")
+    var format: Format = .sql
+
+    func execute(_ console: Console) -> Int32 {
+        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: outputOptions.out, console: console) else {
+            return ExitCode.invalidInput
+        }
+        if check { return runCheck(pipeline, console) }
+        let up = pipeline.upPlan()
+        switch format {
+        case .sql:
+            console.print(SQLRenderer.migration(up, title: "pending migration (not written)", options: pipeline.sqlOptions))
+        case .markdown, .json:
+            console.error("schemac: --format \(format.rawValue) is not available yet; use --format sql")
+            return ExitCode.invalidInput
+        }
+        return ExitCode.success
+    }
+
+    private func runCheck(_ pipeline: Pipeline, _ console: Console) -> Int32 {
+        let out = outputOptions.out
+        var drift: [String] = []
+        let up = pipeline.upPlan()
+        if !up.isEmpty {
+            let destructive = up.hazards.contains(where: \.isDestructive) ? " (including destructive changes)" : ""
+            drift.append("the schema has \(up.steps.count) change\(up.steps.count == 1 ? "" : "s") not yet generated\(destructive); run schemac generate")
+        } else if pipeline.state.snapshotBytes != pipeline.snapshotBytes() {
+            drift.append("\(out)/\(OutputState.snapshotName) is stale; run schemac generate")
+        }
+        drift += pipeline.state.migrationProblems()
+        let swift = pipeline.swiftFiles()
+        for path in Set(swift.keys).union(pipeline.state.swiftFiles.keys).sorted() where swift[path] != pipeline.state.swiftFiles[path] {
+            drift.append("\(out)/Swift/\(path) is stale; run schemac generate")
+        }
+        guard drift.isEmpty else {
+            for item in drift { console.error("schemac: drift: \(item)") }
+            return ExitCode.drift
+        }
+        console.print("schemac: \(out) is in sync with \(schemaOptions.schema)")
+        return ExitCode.success
+    }
+}

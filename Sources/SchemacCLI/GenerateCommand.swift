@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import SchemacIR
+import SchemacPlanner
+import SchemacSQL
+
+struct Generate: SchemacSubcommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the next migration pair, the snapshot and the Swift code when the schema changed.")
+
+    @OptionGroup var schemaOptions: SchemaOptions
+    @OptionGroup var outputOptions: OutputOptions
+    @Option(name: .long, help: "The migration's slug (default: derived from the change).")
+    var name: String?
+    @Flag(name: .long, help: "Allow changes that lose data (dropping tables or columns, narrowing types).")
+    var allowDestructive = false
+
+    func execute(_ console: Console) -> Int32 {
+        if let name, !MigrationSlug.isValid(name) {
+            console.error("schemac: invalid --name '\(name)': use lower-case letters, digits, '_' and '-' (at most 60)")
+            return ExitCode.invalidInput
+        }
+        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: outputOptions.out, console: console) else {
+            return ExitCode.invalidInput
+        }
+        let problems = pipeline.state.migrationProblems()
+        guard problems.isEmpty else {
+            for problem in problems { console.error("\(outputOptions.out)/migrations: error: \(problem)") }
+            console.error("schemac: the recorded migrations do not match \(MigrationSum.fileName); nothing written")
+            return ExitCode.invalidInput
+        }
+        return write(pipeline, console)
+    }
+
+    private func write(_ pipeline: Pipeline, _ console: Console) -> Int32 {
+        let out = outputOptions.out
+        var writer = FileWriter()
+        let up = pipeline.upPlan()
+        var migrationName: String?
+        if !up.isEmpty {
+            let destructive = up.steps.filter { $0.hazards.contains(where: \.isDestructive) }
+            if !destructive.isEmpty && !allowDestructive {
+                for step in destructive {
+                    for hazard in step.hazards where hazard.isDestructive { console.error("schemac: refused: \(step.subject): \(hazard.message)") }
+                }
+                console.error("schemac: \(destructive.count) destructive change\(destructive.count == 1 ? "" : "s") refused; rerun with --allow-destructive to apply; nothing written")
+                return ExitCode.refused
+            }
+            let fileBase = pipeline.migrationName(slug: name)
+            migrationName = fileBase
+            var migrations = pipeline.state.migrations
+            let options = pipeline.sqlOptions
+            migrations[fileBase + ".up.sql"] = Array(SQLRenderer.migration(up, title: "\(fileBase) (up)", options: options).utf8)
+            migrations[fileBase + ".down.sql"] = Array(SQLRenderer.migration(pipeline.downPlan(), title: "\(fileBase) (down)", options: options).utf8)
+            for file in [fileBase + ".up.sql", fileBase + ".down.sql"] { writer.files["\(out)/migrations/\(file)"] = migrations[file] }
+            writer.files[pipeline.state.sumPath] = Array(MigrationSum(files: migrations).text.utf8)
+        }
+        let snapshot = pipeline.snapshotBytes()
+        if pipeline.state.snapshotBytes != snapshot { writer.files["\(out)/\(OutputState.snapshotName)"] = [UInt8](snapshot) }
+        let swift = pipeline.swiftFiles()
+        for (path, bytes) in swift where pipeline.state.swiftFiles[path] != bytes { writer.files["\(out)/Swift/\(path)"] = bytes }
+        writer.removals = pipeline.state.swiftFiles.keys.filter { swift[$0] == nil }.map { "\(out)/Swift/\($0)" }
+        guard !writer.files.isEmpty || !writer.removals.isEmpty else {
+            console.print("schemac: no changes; nothing written")
+            return ExitCode.success
+        }
+        do {
+            try writer.commit()
+        } catch {
+            console.error("schemac: error: \(error); nothing written")
+            return ExitCode.invalidInput
+        }
+        if let migrationName {
+            console.print("schemac: wrote migration \(migrationName) (\(up.steps.count) steps) to \(out)/migrations")
+        } else {
+            console.print("schemac: no schema changes; updated \(writer.files.count) generated file\(writer.files.count == 1 ? "" : "s")")
+        }
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SchemacDSL
+import SchemacIR
+import SchemacPlanner
+import SchemacSQL
+import SchemacSwift
+
+/// The compiler's stages, glued: schema files → IR → plans → files.
+struct Pipeline {
+    let compiled: CompiledSchema
+    let state: OutputState
+
+    /// Compiles the schema and reads the output folder, printing diagnostics on failure.
+    static func load(schema: String, out: String?, console: Console) -> Pipeline? {
+        let compiled: CompiledSchema
+        switch SchemaLoader.load(directory: schema) {
+        case let .success(value): compiled = value
+        case let .failure(error):
+            report(error, console)
+            return nil
+        }
+        do {
+            let state = try out.map { folder throws(DiagnosticError) in try OutputState.read(folder) } ?? OutputState(folder: "")
+            return Pipeline(compiled: compiled, state: state)
+        } catch {
+            report(error, console)
+            return nil
+        }
+    }
+
+    static func report(_ error: DiagnosticError, _ console: Console) {
+        for diagnostic in error.diagnostics { console.error(diagnostic.description) }
+        let count = error.diagnostics.filter { $0.severity == .error }.count
+        console.error("schemac: \(count) error\(count == 1 ? "" : "s"); nothing written")
+    }
+
+    var schema: Schema { compiled.schema }
+    var previous: Schema { state.snapshot ?? .empty(named: schema.name) }
+
+    var sqlOptions: SQLOptions {
+        var options = SQLOptions()
+        options.lockTimeout = compiled.migration.lockTimeout
+        options.statementTimeout = compiled.migration.statementTimeout
+        options.indexStatementTimeout = compiled.migration.indexStatementTimeout
+        return options
+    }
+
+    func upPlan() -> MigrationPlan { Planner.plan(from: previous, to: schema) }
+    func downPlan() -> MigrationPlan { Planner.plan(from: schema, to: previous) }
+
+    func snapshotBytes() -> Data {
+        // Encoding a schema the front end built cannot fail: every value is plain data.
+        (try? Snapshot.encode(schema)) ?? Data()
+    }
+
+    /// Generated Swift sources, by path relative to `Swift/`.
+    func swiftFiles() -> [String: [UInt8]] {
+        SwiftEmitter.files(for: schema, sources: compiled.files).mapValues { Array($0.utf8) }
+    }
+
+    /// `NNNN_slug`.
+    func migrationName(slug: String?) -> String {
+        let number = String(state.nextMigrationNumber)
+        let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
+        return padded + "_" + (slug ?? MigrationSlug.derive(upPlan(), isFirst: state.snapshot == nil))
+    }
+}
+
+/// Names a migration after what it changes when `--name` is not given.
+enum MigrationSlug {
+    static func derive(_ plan: MigrationPlan, isFirst: Bool) -> String {
+        if isFirst { return "initial" }
+        let subjects = Array(Set(plan.steps.map(\.subject))).sorted()
+        guard subjects.count == 1, let only = subjects.first else { return "update_\(subjects.count)_objects" }
+        return "change_" + sanitize(only)
+    }
+
+    static func sanitize(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if out.last != "_" { out.append("_") }
+        }
+        return String(out.trimmingCharacters(in: CharacterSet(charactersIn: "_")).prefix(60))
+    }
+
+    /// `--name` must be a plain slug.
+    static func isValid(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.count <= 60 && slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }
+    }
+}

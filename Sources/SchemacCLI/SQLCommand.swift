@@ -1,0 +1,27 @@
+import ArgumentParser
+import SchemacPlanner
+import SchemacSQL
+
+struct SQL: SchemacSubcommand {
+    static let configuration = CommandConfiguration(commandName: "sql", abstract: "Print the full CREATE script of the current schema.")
+
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    func execute(_ console: Console) -> Int32 {
+        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: nil, console: console) else { return ExitCode.invalidInput }
+        console.print(SQLRenderer.script(Planner.creation(of: pipeline.schema), options: pipeline.sqlOptions))
+        return ExitCode.success
+    }
+}
+
+struct Lint: SchemacSubcommand {
+    static let configuration = CommandConfiguration(abstract: "Check the schema (validation only for now; rules come with the lint issue).")
+
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    func execute(_ console: Console) -> Int32 {
+        guard Pipeline.load(schema: schemaOptions.schema, out: nil, console: console) != nil else { return ExitCode.invalidInput }
+        console.print("schemac: \(schemaOptions.schema) is valid")
+        return ExitCode.success
+    }
+}

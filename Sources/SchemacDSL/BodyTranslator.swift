@@ -1,0 +1,109 @@
+import SchemacIR
+
+/// The parts dimensions, facts and plain tables share: checks, indexes, comments.
+extension Translator {
+    func startTable(_ body: TableBody, kind: TableKind) -> TableBuilder {
+        let physical = naming.tableName(for: kind, body.name)
+        checkPhysicalName(physical, body.location)
+        var builder = TableBuilder(name: physical, logicalName: body.name, kind: kind, location: body.location)
+        builder.table.comment = body.comment
+        builder.table.renamedFrom = body.renamedFrom.map { naming.tableName(for: kind, $0.value) }
+        return builder
+    }
+
+    func checkPhysicalName(_ name: String, _ location: SourceLocation) {
+        if name.utf8.count > ObjectName.maxBytes {
+            error("identifier-too-long", "table name '\(name)' is longer than PostgreSQL's 63 bytes", at: location)
+        } else if !name.isIdentifier {
+            error("invalid-identifier", "table name '\(name)' (from the naming pattern) is not a valid identifier", at: location)
+        }
+    }
+
+    /// Table-level checks and indexes; call once every column is in place.
+    func finishBody(_ body: TableBody, _ builder: inout TableBuilder) {
+        for check in body.checks {
+            builder.table.checks.append(CheckConstraint(name: ObjectName.check(builder.name, check.name), expression: check.expression))
+        }
+        for index in body.indexes {
+            if let translated = translateIndex(index, builder.table) { builder.addIndex(translated) }
+        }
+    }
+
+    /// Reports a column name that is not in the table, with a suggestion.
+    func checkColumn(_ name: Located<String>, in table: Table, _ what: String) -> Bool {
+        if table.column(named: name.value) != nil { return true }
+        let hint = Suggestions.hint(for: name.value, in: table.columns.map(\.name))
+        error("unknown-column", "\(what) names unknown column '\(name.value)' of '\(table.logicalName)'\(hint)", at: name.location)
+        return false
+    }
+
+    private func translateIndex(_ decl: IndexDecl, _ table: Table) -> Index? {
+        var keys: [IndexKey] = []
+        var nameParts: [String] = []
+        for column in decl.columns {
+            guard let key = parseIndexKey(column) else { return nil }
+            guard checkColumn(Located(key.column, column.location), in: table, "index") else { return nil }
+            keys.append(IndexKey(.column(key.column), order: key.order, nulls: key.nulls))
+            nameParts.append(key.column)
+        }
+        if let expression = decl.expression {
+            keys.append(IndexKey(.expression(expression)))
+            nameParts.append(ObjectName.slug(ofExpression: expression))
+        }
+        for column in decl.include where !checkColumn(column, in: table, "index include") { return nil }
+        let name = decl.name?.value ?? ObjectName.index(table.name, nameParts)
+        return Index(
+            name: name, unique: decl.unique, method: decl.method, keys: keys, include: decl.include.map(\.value),
+            predicate: decl.predicate, location: decl.location)
+    }
+
+    /// `entry_date DESC NULLS LAST` → column, order, nulls.
+    private func parseIndexKey(_ text: Located<String>) -> (column: String, order: IndexKey.Order, nulls: IndexKey.Nulls?)? {
+        let words = text.value.split(separator: " ").map { String($0) }
+        guard let column = words.first else { return nil }
+        var rest = words.dropFirst().map { $0.lowercased() }
+        var order = IndexKey.Order.asc
+        var nulls: IndexKey.Nulls?
+        if let first = rest.first, let parsed = IndexKey.Order(rawValue: first) {
+            order = parsed
+            rest.removeFirst()
+        }
+        if rest.count == 2, rest[0] == "nulls", let parsed = IndexKey.Nulls(rawValue: rest[1]) {
+            nulls = parsed
+            rest.removeAll()
+        }
+        guard rest.isEmpty else {
+            error("invalid-index", "invalid index column '\(text.value)': expected 'column [ASC|DESC] [NULLS FIRST|LAST]'", at: text.location)
+            return nil
+        }
+        return (column, order, nulls)
+    }
+
+    /// Indexes, primary keys, unique and exclusion constraints and tables share
+    /// PostgreSQL's relation namespace within a schema; other constraint names
+    /// must be unique per table.
+    func checkRelationNames(_ tables: [Table]) {
+        var relations: [String: String] = [:]
+        func claim(_ name: String, _ owner: String, _ location: SourceLocation?) {
+            if let first = relations[name] {
+                error("duplicate-name", "name '\(name)' of \(owner) is already used by \(first)", at: location)
+            } else {
+                relations[name] = owner
+            }
+        }
+        for table in tables { claim(table.name, "table '\(table.name)'", table.location) }
+        for table in tables {
+            for index in table.indexes { claim(index.name, "an index of '\(table.logicalName)'", index.location ?? table.location) }
+            var constraintNames = Set<String>()
+            for constraint in table.constraints {
+                switch constraint {
+                case .primaryKey, .unique, .exclusion: claim(constraint.name, "a constraint of '\(table.logicalName)'", table.location)
+                default: break
+                }
+                if !constraintNames.insert(constraint.name).inserted {
+                    error("duplicate-name", "constraint name '\(constraint.name)' is used twice in '\(table.logicalName)'", at: table.location)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import SchemacCLI
+
+Schemac.main()
