@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "SchemacYAMLTests", dependencies: ["SchemacYAML"]),
         .testTarget(
             name: "SchemacTests",
-            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacCLI"]
+            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacCLI"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -19,13 +19,27 @@ MARKER=$DIR/.schemac-pg-cluster # proves the folder is ours before `stop` delete
 
 die() { echo "pg-cluster.sh: $*" >&2; exit 1; }
 
+# A postmaster inheriting our lock (fd 9) or a caller's pipe would hold it for its
+# whole life: the next start would hang, or a reader would wait for EOF forever.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+}
+
 # PostgreSQL refuses to run as root, so root runs it as the postgres OS user.
 as_owner() {
-    if [ "$(id -u)" -eq 0 ]; then
-        (cd "$DIR" && runuser -u postgres -- "$@")
-    else
-        (cd "$DIR" && "$@")
-    fi
+    (
+        close_inherited_fds
+        cd "$DIR"
+        if [ "$(id -u)" -eq 0 ]; then
+            exec runuser -u postgres -- "$@"
+        else
+            exec "$@"
+        fi
+    )
 }
 
 is_running() {

@@ -35,7 +35,8 @@ struct Generate: SchemacSubcommand {
     private func write(_ pipeline: Pipeline, _ console: Console) -> Int32 {
         let out = outputOptions.out
         var writer = FileWriter()
-        let up = pipeline.upPlan()
+        let migration = pipeline.migration()
+        let up = migration.up
         var migrationName: String?
         if !up.isEmpty {
             let destructive = up.steps.filter { $0.hazards.contains(where: \.isDestructive) }
@@ -51,7 +52,7 @@ struct Generate: SchemacSubcommand {
             var migrations = pipeline.state.migrations
             let options = pipeline.sqlOptions
             migrations[fileBase + ".up.sql"] = Array(SQLRenderer.migration(up, title: "\(fileBase) (up)", options: options).utf8)
-            migrations[fileBase + ".down.sql"] = Array(SQLRenderer.migration(pipeline.downPlan(), title: "\(fileBase) (down)", options: options).utf8)
+            migrations[fileBase + ".down.sql"] = Array(SQLRenderer.migration(migration.down, title: "\(fileBase) (down)", options: options).utf8)
             for file in [fileBase + ".up.sql", fileBase + ".down.sql"] { writer.files["\(out)/migrations/\(file)"] = migrations[file] }
             writer.files[pipeline.state.sumPath] = Array(MigrationSum(files: migrations).text.utf8)
         }

@@ -45,8 +45,9 @@ struct Pipeline {
         return options
     }
 
+    /// The pending migration: snapshot → schema, and back.
+    func migration() -> Migration { Planner.migration(from: previous, to: schema) }
     func upPlan() -> MigrationPlan { Planner.plan(from: previous, to: schema) }
-    func downPlan() -> MigrationPlan { Planner.plan(from: schema, to: previous) }
 
     func snapshotBytes() -> Data {
         // Encoding a schema the front end built cannot fail: every value is plain data.
@@ -62,7 +63,7 @@ struct Pipeline {
     func migrationName(slug: String?) -> String {
         let number = String(state.nextMigrationNumber)
         let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
-        return padded + "_" + (slug ?? MigrationSlug.derive(upPlan(), isFirst: state.snapshot == nil))
+        return padded + "_" + (slug ?? MigrationSlug.derive(migration().up, isFirst: state.snapshot == nil))
     }
 }
 

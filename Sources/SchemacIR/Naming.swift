@@ -94,3 +94,17 @@ public struct MigrationSettings: Hashable, Sendable {
     public var indexStatementTimeout = "30min"
     public init() {}
 }
+
+extension ObjectName {
+    /// The sequence name PostgreSQL picks for an identity column
+    /// (`makeObjectName(table, column, "seq")`): `<table>_<column>_seq`, the
+    /// longer of the two parts shortened first when it would exceed 63 bytes.
+    public static func sequence(_ table: String, _ column: String) -> String {
+        var first = Array(table.utf8), second = Array(column.utf8)
+        let available = maxBytes - ("seq".utf8.count + 2)
+        while first.count + second.count > available {
+            if first.count > second.count { first.removeLast() } else { second.removeLast() }
+        }
+        return String(decoding: first, as: UTF8.self) + "_" + String(decoding: second, as: UTF8.self) + "_seq"
+    }
+}

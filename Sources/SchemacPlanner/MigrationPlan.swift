@@ -69,6 +69,9 @@ public enum Operation: Hashable, Sendable {
     /// `ALTER TYPE … ADD VALUE value [BEFORE before | AFTER after]`.
     case addEnumValue(enumName: String, value: String, before: String?, after: String?)
     case dropEnum(String)
+    /// Values removed or reordered: rename the old type away, create the new
+    /// one, convert every column that uses it through text, drop the old type.
+    case recreateEnum(EnumType, usages: [EnumUsage])
 
     /// Creates the table with its columns and the constraints it carries
     /// (primary key, unique, check, exclusion, and the foreign keys left in it);
@@ -86,9 +89,16 @@ public enum Operation: Hashable, Sendable {
     case dropNotNull(table: String, column: String)
     /// The column carries the new default; nil default drops it.
     case setDefault(table: String, Column)
+    /// nil drops the identity.
+    case setIdentity(table: String, column: String, Identity?)
+    /// The identity sequence follows its table's rename.
+    case renameSequence(from: String, to: String)
 
     /// `notValid`: added without scanning existing rows; validated by a later `.validateConstraint`.
     case addConstraint(table: String, Constraint, notValid: Bool)
+    /// A unique or primary key constraint over the unique index of the same
+    /// name, built concurrently just before: `ADD CONSTRAINT … USING INDEX`.
+    case addConstraintUsingIndex(table: String, Constraint)
     case validateConstraint(table: String, name: String)
     case dropConstraint(table: String, name: String)
     case renameConstraint(table: String, from: String, to: String)
@@ -107,6 +117,13 @@ public enum Operation: Hashable, Sendable {
     case backfillClosure(ClosureMaintenance)
 }
 
+/// A column whose type is an enum (or an array of it).
+public struct EnumUsage: Hashable, Sendable {
+    public var table: String
+    public var column: Column
+    public init(table: String, column: Column) { self.table = table; self.column = column }
+}
+
 /// Why a step deserves a reviewer's attention (after pg-schema-diff's hazards).
 public struct Hazard: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
@@ -120,6 +137,8 @@ public struct Hazard: Hashable, Sendable {
         case validationScan = "validation-scan"
         /// Builds an index; CONCURRENTLY avoids blocking writes but takes time.
         case indexBuild = "index-build"
+        /// Fails unless the table is empty (a NOT NULL column without a default).
+        case failsOnRows = "fails-on-rows"
     }
 
     public var kind: Kind
@@ -130,6 +149,7 @@ public struct Hazard: Hashable, Sendable {
         self.message = message
     }
 
-    /// Destructive hazards are refused unless `--allow-destructive`.
-    public var isDestructive: Bool { kind == .deletesData }
+    /// Refused by `generate` unless `--allow-destructive`: the step loses data,
+    /// or only works on an empty table.
+    public var isDestructive: Bool { kind == .deletesData || kind == .failsOnRows }
 }

@@ -1,38 +1,97 @@
 import SchemacIR
 
-/// Collects the steps of one plan, in the order they must run.
+/// The phases of a migration, in the order they run. Each phase's steps keep
+/// the order they were added in.
+enum Phase: Int, CaseIterable, Comparable {
+    /// Schema, extensions, new enums and enum values (committed before use).
+    case prepare
+    /// DROP INDEX CONCURRENTLY for indexes that go, before their columns do.
+    case dropIndexes
+    /// Everything that runs in one transaction: renames, drops, new tables, column changes, NOT VALID constraints.
+    case alter
+    /// CREATE INDEX CONCURRENTLY, then constraints attached to their unique indexes.
+    case buildIndexes
+    /// VALIDATE CONSTRAINT and SET NOT NULL through a validated check.
+    case validate
+    /// Enums that are no longer used.
+    case cleanup
+
+    static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Collects the steps of one plan by phase.
 struct PlanBuilder {
     let old: Schema
     let new: Schema
-    private(set) var steps: [MigrationStep] = []
+    let renames: Renames
+    /// `old` as it looks right after the renames.
+    let renamedOld: Schema
+    private var phases: [Phase: [MigrationStep]] = [:]
 
-    init(old: Schema, new: Schema) {
+    init(old: Schema, new: Schema, renames: Renames) {
         self.old = old
         self.new = new
+        self.renames = renames
+        renamedOld = renames.apply(to: old)
     }
 
-    mutating func add(_ operation: Operation, _ subject: String, hazards: [Hazard] = [], transactional: Bool = true, commitAfter: Bool = false) {
-        steps.append(MigrationStep(operation, subject: subject, hazards: hazards, transactional: transactional, commitAfter: commitAfter))
+    mutating func add(
+        _ phase: Phase, _ operation: Operation, _ subject: String, hazards: [Hazard] = [], transactional: Bool = true,
+        commitAfter: Bool = false
+    ) {
+        phases[phase, default: []].append(
+            MigrationStep(operation, subject: subject, hazards: hazards, transactional: transactional, commitAfter: commitAfter))
+    }
+
+    func orderedSteps() -> [MigrationStep] {
+        var steps: [MigrationStep] = []
+        for phase in Phase.allCases {
+            var group = phases[phase] ?? []
+            if needsCommit(after: phase), let last = group.indices.last, group[last].transactional {
+                group[last].commitAfter = true
+            }
+            steps += group
+        }
+        return steps
+    }
+
+    /// New enum values must be committed before they are used; NOT VALID
+    /// constraints before their validation, so the ACCESS EXCLUSIVE lock of
+    /// ALTER TABLE is released before the long scan. Otherwise one
+    /// transaction keeps the migration all-or-nothing.
+    private func needsCommit(after phase: Phase) -> Bool {
+        switch phase {
+        case .prepare:
+            return (phases[.prepare] ?? []).contains { if case .addEnumValue = $0.operation { true } else { false } }
+        case .alter:
+            return !(phases[.validate] ?? []).isEmpty
+        default:
+            return false
+        }
     }
 
     mutating func build() {
-        if new.name != "public" && (old.name != new.name || isEmpty(old)) {
-            add(.createSchema(new.name), "schema \(new.name)")
+        prepareNamespace()
+        diffEnums()
+        let oldTables = Dictionary(uniqueKeysWithValues: renamedOld.tables.map { ($0.name, $0) })
+        let newTables = Dictionary(uniqueKeysWithValues: new.tables.map { ($0.name, $0) })
+        dropClosureMaintenance(oldTables: oldTables, newTables: newTables)
+        renameTables()
+        dropTables(renamedOld.tables.filter { newTables[$0.name] == nil })
+        for table in new.tables {
+            if let before = oldTables[table.name] { diffTable(from: before, to: table) }
+        }
+        createTables(new.tables.filter { oldTables[$0.name] == nil })
+        createClosureMaintenance(oldTables: oldTables, newTables: newTables)
+        dropUnusedEnums()
+    }
+
+    private mutating func prepareNamespace() {
+        if new.name != "public" && !isEmpty(new) && (old.name != new.name || isEmpty(old)) {
+            add(.prepare, .createSchema(new.name), "schema \(new.name)")
         }
         for name in new.extensions where !old.extensions.contains(name) {
-            add(.createExtension(name), "extension \(name)")
-        }
-        let oldEnums = Set(old.enums.map(\.name))
-        for type in new.enums where !oldEnums.contains(type.name) {
-            add(.createEnum(type), "enum \(type.name)")
-        }
-        let oldTables = Set(old.tables.map(\.name))
-        let newTables = Set(new.tables.map(\.name))
-        dropTables(old.tables.filter { !newTables.contains($0.name) })
-        createTables(new.tables.filter { !oldTables.contains($0.name) })
-        let newEnums = Set(new.enums.map(\.name))
-        for type in old.enums where !newEnums.contains(type.name) {
-            add(.dropEnum(type.name), "enum \(type.name)", hazards: [Hazard(.deletesData, "drops enum \(type.name)")])
+            add(.prepare, .createExtension(name), "extension \(name)")
         }
     }
 

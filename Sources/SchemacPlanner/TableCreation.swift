@@ -1,14 +1,14 @@
 import SchemacIR
 
-/// Creating and dropping whole tables, in foreign-key order.
+/// Creating, dropping and renaming whole tables, in foreign-key order.
 extension PlanBuilder {
     /// Creates tables so that every referenced table exists first. A foreign
-    /// key that cannot be inline (a reference cycle) is added after all tables.
+    /// key that cannot be inline (a reference cycle) is added after all tables;
+    /// the tables are new and empty, so nothing needs NOT VALID.
     mutating func createTables(_ tables: [Table]) {
-        let order = ForeignKeyOrder.sorted(tables)
         var created = Set(new.tables.map(\.name)).subtracting(tables.map(\.name))
         var deferred: [(Table, ForeignKey)] = []
-        for var table in order {
+        for var table in ForeignKeyOrder.sorted(tables) {
             created.insert(table.name)
             let (inline, later) = table.foreignKeys.partitioned { created.contains($0.referencedTable) }
             table.foreignKeys = inline
@@ -16,77 +16,115 @@ extension PlanBuilder {
             createTable(table)
         }
         for (table, key) in deferred {
-            add(.addConstraint(table: table.name, .foreignKey(key), notValid: false), table.subject)
+            add(.alter, .addConstraint(table: table.name, .foreignKey(key), notValid: false), table.subject)
         }
     }
 
     private mutating func createTable(_ table: Table) {
         var bare = table
         bare.indexes = []
-        add(.createTable(bare), table.subject)
-        if let comment = table.comment { add(.commentOnTable(table: table.name, comment: comment), table.subject) }
+        add(.alter, .createTable(bare), table.subject)
+        if let comment = table.comment { add(.alter, .commentOnTable(table: table.name, comment: comment), table.subject) }
         for column in table.columns {
-            if let comment = column.comment { add(.commentOnColumn(table: table.name, column: column.name, comment: comment), table.subject) }
+            if let comment = column.comment { add(.alter, .commentOnColumn(table: table.name, column: column.name, comment: comment), table.subject) }
         }
+        // A new table is empty: its indexes build instantly inside the transaction.
         for index in table.indexes {
-            add(.createIndex(table: table.name, index, concurrently: false), table.subject)
-        }
-        if table.kind == .closure, let maintenance = closureMaintenance(for: table, in: new), let dimension = new.table(named: maintenance.dimensionTable) {
-            add(.createClosureMaintenance(maintenance), dimension.subject)
+            add(.alter, .createIndex(table: table.name, index, concurrently: false), table.subject)
         }
     }
 
-    /// Drops tables, dependents first; closure triggers go before their tables.
+    /// Drops tables, dependents first.
     mutating func dropTables(_ tables: [Table]) {
         let names = Set(tables.map(\.name))
-        // DROP TABLE takes a dimension's triggers along, but not their functions.
-        for table in tables where table.kind == .closure {
-            if let maintenance = closureMaintenance(for: table, in: old) {
-                add(.dropClosureMaintenance(maintenance), table.subject)
-            }
-        }
-        let order = ForeignKeyOrder.sorted(tables)
         var remaining = names
-        for table in order.reversed() {
+        for table in ForeignKeyOrder.sorted(tables).reversed() {
             remaining.remove(table.name)
             // A key from a table dropped later would block this drop: remove it first.
             for other in tables where remaining.contains(other.name) {
-                for key in other.foreignKeys where key.referencedTable == table.name {
-                    add(.dropConstraint(table: other.name, name: key.name), other.subject)
+                for key in other.foreignKeys where key.referencedTable == table.name && key.referencedTable != other.name {
+                    add(.alter, .dropConstraint(table: other.name, name: key.name), other.subject)
                 }
             }
-            add(.dropTable(table.name), table.subject, hazards: [Hazard(.deletesData, "drops table \(table.name) and all its rows")])
+            // Closure tables hold derived data only: rebuilt from parent links, nothing is lost.
+            let hazards = table.kind == .closure ? [] : [Hazard(.deletesData, "drops table \(table.name) and all its rows")]
+            add(.alter, .dropTable(table.name), table.subject, hazards: hazards)
         }
     }
 
-    /// The closure maintenance of a closure table, if its dimension keeps it by trigger.
-    func closureMaintenance(for closure: Table, in schema: Schema) -> ClosureMaintenance? {
-        guard let dimensionName = closure.closure?.dimensionTable, let dimension = schema.table(named: dimensionName),
-              let hierarchy = dimension.dimension?.hierarchy, hierarchy.maintain == .trigger else { return nil }
-        return ClosureMaintenance(dimensionTable: dimension.name, parentColumn: hierarchy.parentColumn, closureTable: closure.name)
+    /// `ALTER TABLE … RENAME`, and the identity sequences along with their table.
+    mutating func renameTables() {
+        for (from, to) in renames.tables.sorted(by: { $0.key < $1.key }) {
+            guard let table = new.table(named: to) else { continue }
+            add(.alter, .renameTable(from: from, to: to), table.subject)
+            for column in table.columns where column.identity != nil {
+                let oldColumn = renames.columns[to]?.first { $0.value == column.name }?.key ?? column.name
+                add(.alter, .renameSequence(from: ObjectName.sequence(from, oldColumn), to: ObjectName.sequence(to, column.name)), table.subject)
+            }
+        }
     }
 }
 
 /// Topological order of tables by foreign keys, ties broken by name, so the
 /// order is deterministic. Keys into tables outside the set, and self
-/// references, impose no order; cycles are broken at the smallest name.
+/// references, impose no order; a cycle is broken at its smallest name.
 enum ForeignKeyOrder {
     static func sorted(_ tables: [Table]) -> [Table] {
         let byName = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
-        var dependencies: [String: Set<String>] = [:]
+        var waitingOn: [String: Int] = [:]
+        var dependents: [String: [String]] = [:]
         for table in tables {
-            dependencies[table.name] = Set(table.foreignKeys.map(\.referencedTable).filter { $0 != table.name && byName[$0] != nil })
+            let targets = Set(table.foreignKeys.map(\.referencedTable)).filter { $0 != table.name && byName[$0] != nil }
+            waitingOn[table.name] = targets.count
+            for target in targets { dependents[target, default: []].append(table.name) }
         }
+        var ready = SortedNames(tables.map(\.name).filter { waitingOn[$0] == 0 })
+        var pending = Set(tables.map(\.name))
         var result: [Table] = []
-        var done = Set<String>()
-        var pending = tables.map(\.name).sorted()
         while !pending.isEmpty {
-            let ready = pending.first { dependencies[$0, default: []].isSubset(of: done) } ?? pending[0]
-            pending.removeAll { $0 == ready }
-            done.insert(ready)
-            if let table = byName[ready] { result.append(table) }
+            // With nothing ready, a cycle remains: start it at its smallest name.
+            let name = ready.popFirst() ?? pending.min()!
+            guard pending.remove(name) != nil else { continue }
+            result.append(byName[name]!)
+            for dependent in dependents[name] ?? [] where pending.contains(dependent) {
+                waitingOn[dependent, default: 0] -= 1
+                if waitingOn[dependent] == 0 { ready.insert(dependent) }
+            }
         }
         return result
+    }
+}
+
+/// A min-heap of names: the next ready table by name in O(log n).
+struct SortedNames {
+    private var heap: [String] = []
+
+    init(_ names: [String]) { for name in names { insert(name) } }
+
+    mutating func insert(_ name: String) {
+        heap.append(name)
+        var i = heap.count - 1
+        while i > 0, heap[(i - 1) / 2] > heap[i] {
+            heap.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
+        }
+    }
+
+    mutating func popFirst() -> String? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let first = heap.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < heap.count && heap[l] < heap[smallest] { smallest = l }
+            if r < heap.count && heap[r] < heap[smallest] { smallest = r }
+            if smallest == i { break }
+            heap.swapAt(i, smallest)
+            i = smallest
+        }
+        return first
     }
 }
 

@@ -22,25 +22,30 @@ struct OperationSQL {
         case let .createEnum(e): [createEnum(e)]
         case let .addEnumValue(e, value, before, after): [addEnumValue(e, value, before: before, after: after)]
         case let .dropEnum(e): ["DROP TYPE \(name(e));"]
+        case let .recreateEnum(e, usages): recreateEnum(e, usages)
 
         case let .createTable(table): [TableSQL.createTable(table, schema: schema)]
         case let .dropTable(table): ["DROP TABLE \(name(table));"]
         case let .renameTable(from, to): [alterTable(from) + "RENAME TO \(quote(to));"]
 
-        case let .addColumn(table, column): [alterTable(table) + "ADD COLUMN " + TableSQL.columnDefinition(column, schema: schema) + ";"]
+        case let .addColumn(table, column): [addColumn(table, column)]
         case let .dropColumn(table, column): [alterTable(table) + "DROP COLUMN \(quote(column));"]
         case let .renameColumn(table, from, to): [alterTable(table) + "RENAME COLUMN \(quote(from)) TO \(quote(to));"]
         case let .alterColumnType(table, column, from, to): [alterColumnType(table, column, from: from, to: to)]
         case let .setNotNull(table, column): [alterColumn(table, column) + "SET NOT NULL;"]
         case let .dropNotNull(table, column): [alterColumn(table, column) + "DROP NOT NULL;"]
         case let .setDefault(table, column): [setDefault(table, column)]
+        case let .setIdentity(table, column, identity): [setIdentity(table, column, identity)]
+        case let .renameSequence(from, to): ["ALTER SEQUENCE \(name(from)) RENAME TO \(quote(to));"]
 
         case let .addConstraint(table, constraint, notValid): [addConstraint(table, constraint, notValid: notValid)]
+        case let .addConstraintUsingIndex(table, constraint): [addConstraintUsingIndex(table, constraint)]
         case let .validateConstraint(table, constraint): [alterTable(table) + "VALIDATE CONSTRAINT \(quote(constraint));"]
         case let .dropConstraint(table, constraint): [alterTable(table) + "DROP CONSTRAINT \(quote(constraint));"]
         case let .renameConstraint(table, from, to): [alterTable(table) + "RENAME CONSTRAINT \(quote(from)) TO \(quote(to));"]
 
-        case let .createIndex(table, index, concurrently): [IndexSQL.create(index, table: table, concurrently: concurrently, schema: schema)]
+        case let .createIndex(table, index, concurrently):
+            [IndexSQL.create(index, table: table, concurrently: concurrently, schema: schema)]
         case let .dropIndex(index, concurrently): [IndexSQL.drop(index, concurrently: concurrently, schema: schema)]
         case let .renameIndex(from, to): ["ALTER INDEX \(name(from)) RENAME TO \(quote(to));"]
 
@@ -54,10 +59,10 @@ struct OperationSQL {
         }
     }
 
-    private func quote(_ name: String) -> String { SQLIdentifier.quote(name) }
-    private func name(_ object: String) -> String { SQLIdentifier.qualified(schema, object) }
-    private func alterTable(_ table: String) -> String { "ALTER TABLE \(name(table)) " }
-    private func alterColumn(_ table: String, _ column: String) -> String { alterTable(table) + "ALTER COLUMN \(quote(column)) " }
+    func quote(_ name: String) -> String { SQLIdentifier.quote(name) }
+    func name(_ object: String) -> String { SQLIdentifier.qualified(schema, object) }
+    func alterTable(_ table: String) -> String { "ALTER TABLE \(name(table)) " }
+    func alterColumn(_ table: String, _ column: String) -> String { alterTable(table) + "ALTER COLUMN \(quote(column)) " }
     private func commentText(_ comment: String?) -> String { comment.map(SQLLiteral.string) ?? "NULL" }
 
     private func createEnum(_ e: EnumType) -> String {
@@ -74,6 +79,10 @@ struct OperationSQL {
         return sql + ";"
     }
 
+    private func addColumn(_ table: String, _ column: Column) -> String {
+        alterTable(table) + "ADD COLUMN " + TableSQL.columnDefinition(column, schema: schema) + ";"
+    }
+
     private func alterColumnType(_ table: String, _ column: String, from: ColumnType, to: ColumnType) -> String {
         var sql = alterColumn(table, column) + "TYPE " + SQLType.name(to, schema: schema)
         if let using = SQLType.usingExpression(column: column, from: from, to: to, schema: schema) {
@@ -85,12 +94,22 @@ struct OperationSQL {
     /// The column carries the new default; none means DROP DEFAULT.
     private func setDefault(_ table: String, _ column: Column) -> String {
         guard let value = column.defaultValue else { return alterColumn(table, column.name) + "DROP DEFAULT;" }
-        return alterColumn(table, column.name) + "SET DEFAULT " + SQLLiteral.defaultValue(value, type: column.type, schema: schema) + ";"
+        let expression = SQLLiteral.defaultValue(value, type: column.type, schema: schema)
+        return alterColumn(table, column.name) + "SET DEFAULT " + expression + ";"
     }
 
     private func addConstraint(_ table: String, _ constraint: Constraint, notValid: Bool) -> String {
         let suffix = notValid && Self.acceptsNotValid(constraint) ? " NOT VALID;" : ";"
         return alterTable(table) + "ADD " + TableSQL.constraintDefinition(constraint, schema: schema) + suffix
+    }
+
+    /// `ADD CONSTRAINT name UNIQUE|PRIMARY KEY USING INDEX name`: turns a unique index built
+    /// CONCURRENTLY beforehand (under the constraint's name) into the constraint, in a moment.
+    /// Ready for an `Operation.addConstraintUsingIndex(table:_:)`; other constraint kinds have no such form.
+    func addConstraintUsingIndex(_ table: String, _ constraint: Constraint) -> String {
+        let kind = if case .primaryKey = constraint { "PRIMARY KEY" } else { "UNIQUE" }
+        let name = quote(constraint.name)
+        return alterTable(table) + "ADD CONSTRAINT \(name) \(kind) USING INDEX \(name);"
     }
 
     /// PostgreSQL accepts NOT VALID only on foreign keys and CHECK constraints.

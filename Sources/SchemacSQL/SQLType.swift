@@ -18,6 +18,9 @@ enum SQLType {
     /// how the values are converted and an impossible conversion fails loudly.
     static func usingExpression(column: String, from: ColumnType, to: ColumnType, schema: String) -> String? {
         if isWidening(from: from, to: to) { return nil }
+        // Between string types the implicit assignment cast applies: a value that does
+        // not fit fails the migration, where an explicit ::varchar(n) would truncate it.
+        if from.isCharacterString && to.isCharacterString { return nil }
         let target = name(to, schema: schema)
         // Enums have no cast to each other; text is the common ground.
         if from.enumName != nil, to.enumName != nil {
@@ -42,6 +45,13 @@ enum SQLType {
 }
 
 extension ColumnType {
+    var isCharacterString: Bool {
+        switch self {
+        case .text, .varchar, .char: true
+        default: false
+        }
+    }
+
     var isArray: Bool {
         if case .array = self { return true }
         return false

@@ -17,7 +17,8 @@ enum TableSQL {
     /// to `nameWidth` so that the types of a CREATE TABLE line up.
     static func columnDefinition(_ column: Column, schema: String, nameWidth: Int = 0) -> String {
         let name = SQLIdentifier.quote(column.name)
-        var parts = [name + String(repeating: " ", count: max(nameWidth - name.count, 0)), SQLType.name(column.type, schema: schema)]
+        let padding = String(repeating: " ", count: max(nameWidth - name.count, 0))
+        var parts = [name + padding, SQLType.name(column.type, schema: schema)]
         if let identity = column.identity {
             parts.append("GENERATED \(identity == .always ? "ALWAYS" : "BY DEFAULT") AS IDENTITY")
         }
