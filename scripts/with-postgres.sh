@@ -8,11 +8,25 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+# Each run gets its own cluster unless SCHEMAC_PG_PORT says otherwise, so two runs
+# on one machine neither share databases nor stop each other's server.
+pick_port() {
+    local port=$((56000 + $$ % 4000))
+    while [ -e "/tmp/schemac-pg-$port" ] || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+        port=$((port + 1))
+    done
+    echo "$port"
+}
+export SCHEMAC_PG_PORT=${SCHEMAC_PG_PORT:-$(pick_port)}
+
 "$here/install-deps.sh"
 # A leftover cluster from an interrupted run would carry old databases: start clean.
 "$here/pg-cluster.sh" stop
 trap '"$here/pg-cluster.sh" stop' EXIT
-eval "$("$here/pg-cluster.sh" start)"
+trap 'exit 130' INT
+trap 'exit 143' TERM
+settings=$("$here/pg-cluster.sh" start)
+eval "$settings"
 
 status=0
 "$@" || status=$?

@@ -35,7 +35,7 @@ struct OperationSQL {
         case let .setNotNull(table, column): [alterColumn(table, column) + "SET NOT NULL;"]
         case let .dropNotNull(table, column): [alterColumn(table, column) + "DROP NOT NULL;"]
         case let .setDefault(table, column): [setDefault(table, column)]
-        case let .setIdentity(table, column, identity): [setIdentity(table, column, identity)]
+        case let .setIdentity(table, column, identity): setIdentity(table, column, identity)
         case let .renameSequence(from, to): ["ALTER SEQUENCE \(name(from)) RENAME TO \(quote(to));"]
 
         case let .addConstraint(table, constraint, notValid): [addConstraint(table, constraint, notValid: notValid)]
@@ -105,7 +105,6 @@ struct OperationSQL {
 
     /// `ADD CONSTRAINT name UNIQUE|PRIMARY KEY USING INDEX name`: turns a unique index built
     /// CONCURRENTLY beforehand (under the constraint's name) into the constraint, in a moment.
-    /// Ready for an `Operation.addConstraintUsingIndex(table:_:)`; other constraint kinds have no such form.
     func addConstraintUsingIndex(_ table: String, _ constraint: Constraint) -> String {
         let kind = if case .primaryKey = constraint { "PRIMARY KEY" } else { "UNIQUE" }
         let name = quote(constraint.name)

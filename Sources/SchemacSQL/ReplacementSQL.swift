@@ -4,8 +4,8 @@ import SchemacPlanner
 /// Statements for operations that replace an object in several steps.
 extension OperationSQL {
     /// The old type moves aside, the new one takes its name, each column is
-    /// converted through text (defaults are dropped first: they are typed
-    /// with the old enum), and the old type goes.
+    /// converted through text, and the old type goes. Defaults are dropped first,
+    /// whatever they are: a default typed with the old enum cannot be cast to the new one.
     func recreateEnum(_ type: EnumType, _ usages: [EnumUsage]) -> [String] {
         let retired = ObjectName.shortened(type.name + "__schemac_old")
         var statements = [
@@ -13,22 +13,40 @@ extension OperationSQL {
             "CREATE TYPE \(name(type.name)) AS ENUM (\(type.values.map(SQLLiteral.string).joined(separator: ", ")));",
         ]
         for usage in usages.sorted(by: { ($0.table, $0.column.name) < ($1.table, $1.column.name) }) {
-            let column = usage.column
-            let text = column.type.isArray ? "text[]" : "text"
-            if column.defaultValue != nil { statements.append(alterColumn(usage.table, column.name) + "DROP DEFAULT;") }
-            statements.append(
-                alterColumn(usage.table, column.name) + "TYPE \(SQLType.name(column.type, schema: schema)) USING \(quote(column.name))::\(text)::\(SQLType.name(column.type, schema: schema));")
-            if let value = column.defaultValue {
-                statements.append(alterColumn(usage.table, column.name) + "SET DEFAULT " + SQLLiteral.defaultValue(value, type: column.type, schema: schema) + ";")
-            }
+            statements += convertToRecreatedEnum(usage.column, in: usage.table)
         }
         statements.append("DROP TYPE \(name(retired));")
         return statements
     }
 
-    func setIdentity(_ table: String, _ column: String, _ identity: Identity?) -> String {
-        guard let identity else { return alterColumn(table, column) + "DROP IDENTITY IF EXISTS;" }
+    private func convertToRecreatedEnum(_ column: Column, in table: String) -> [String] {
+        let alter = alterColumn(table, column.name)
+        let type = SQLType.name(column.type, schema: schema)
+        let text = column.type.isArray ? "text[]" : "text"
+        var statements = [
+            alter + "DROP DEFAULT;",
+            alter + "TYPE \(type) USING \(quote(column.name))::\(text)::\(type);",
+        ]
+        if let value = column.defaultValue {
+            statements.append(alter + "SET DEFAULT " + SQLLiteral.defaultValue(value, type: column.type, schema: schema) + ";")
+        }
+        return statements
+    }
+
+    /// nil: `DROP IDENTITY IF EXISTS`. Otherwise the identity is dropped if there is one
+    /// and added anew — the operation does not say whether the column had one, so this is
+    /// the form that works either way — and its sequence set past the largest key in the
+    /// table, or the first insert would collide with an existing row.
+    func setIdentity(_ table: String, _ column: String, _ identity: Identity?) -> [String] {
+        let drop = alterColumn(table, column) + "DROP IDENTITY IF EXISTS;"
+        guard let identity else { return [drop] }
         let kind = identity == .always ? "ALWAYS" : "BY DEFAULT"
-        return alterColumn(table, column) + "ADD GENERATED \(kind) AS IDENTITY;"
+        // The table name is parsed as an identifier, the column name taken literally.
+        let sequence = "pg_get_serial_sequence(\(SQLLiteral.string(name(table))), \(SQLLiteral.string(column)))"
+        return [
+            drop,
+            alterColumn(table, column) + "ADD GENERATED \(kind) AS IDENTITY;",
+            "SELECT setval(\(sequence), coalesce(max(\(quote(column))), 0) + 1, false) FROM \(name(table));",
+        ]
     }
 }
