@@ -52,6 +52,10 @@ print_env() {
 
 create_cluster() {
     [ -x "$PG_BIN/initdb" ] || die "$PG_BIN/initdb not found; run scripts/install-deps.sh"
+    # A SCHEMAC_PG_DIR pointing at a folder in use (say /tmp) must not be chowned to postgres.
+    if [ -n "$(ls -A "$DIR" 2>/dev/null)" ] && [ ! -f "$MARKER" ]; then
+        die "$DIR is not empty and not a schemac cluster folder"
+    fi
     mkdir -p "$DIR"
     touch "$MARKER"
     [ "$(id -u)" -ne 0 ] || chown postgres: "$DIR"
@@ -82,7 +86,8 @@ wait_ready() {
 start() {
     if ! is_running; then
         [ -f "$DATA/PG_VERSION" ] || create_cluster
-        # pg_ctl leaves a stale pid file alone after a crash; it is safe to drop.
+        # After a crash or reboot, a stale pid file naming a pid now reused by another
+        # process would block the start; pg_ctl status has just said no server owns it.
         rm -f "$DATA/postmaster.pid"
         as_owner "$PG_BIN/pg_ctl" start -w -t 60 -D "$DATA" -l "$LOG" >/dev/null ||
             { tail -n 30 "$LOG" >&2 || true; die "pg_ctl start failed (port $PORT in use?)"; }
@@ -111,8 +116,11 @@ status() {
 }
 
 # Concurrent start/stop of the same cluster (e.g. two test processes) is serialized.
+# Opened read-only, so whoever created the lock file first, any user can take the lock.
 with_lock() {
-    exec 9>"/tmp/schemac-pg-$PORT.lock"
+    local lock=/tmp/schemac-pg-$PORT.lock
+    [ -e "$lock" ] || : >"$lock"
+    exec 9<"$lock"
     flock 9
     "$@"
 }

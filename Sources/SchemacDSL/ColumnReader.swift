@@ -55,12 +55,12 @@ extension DeclarationReader {
         case let .scalar(s) where !s.isNull:
             column.defaultValue = .literal(s.text)
         case .mapping:
-            guard let fields = reader.fields(node, allowed: ["sql"], context: "default"),
-                  let sql = fields["sql"].flatMap({ reader.string($0, "default sql") }) else {
+            guard let fields = reader.fields(node, allowed: ["sql"], context: "default") else { return }
+            guard let sqlNode = fields["sql"] else {
                 reader.error("invalid-default", "a default mapping needs 'sql'", at: node)
                 return
             }
-            column.defaultValue = .sql(sql)
+            if let sql = reader.sqlExpression(sqlNode, "default sql") { column.defaultValue = .sql(sql) }
         default:
             reader.error("invalid-default", "a default is a scalar or {sql: \"…\"}; for no default leave it out", at: node)
         }
@@ -70,7 +70,7 @@ extension DeclarationReader {
         if let node = fields["unique"] { column.unique = reader.bool(node, "unique") ?? false }
         if let node = fields["primary_key"] { column.primaryKey = reader.bool(node, "primary_key") ?? false }
         if let node = fields["index"] { column.index = reader.bool(node, "index") }
-        if let node = fields["check"] { column.check = reader.string(node, "check") }
+        if let node = fields["check"] { column.check = reader.sqlExpression(node, "check") }
         if let node = fields["comment"] { column.comment = reader.string(node, "comment") }
         if let node = fields["renamed_from"], let old = reader.identifier(node, "renamed_from") {
             column.renamedFrom = Located(old, reader.location(node))

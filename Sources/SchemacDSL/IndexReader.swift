@@ -17,7 +17,7 @@ extension DeclarationReader {
         guard let fields = reader.fields(node, allowed: Self.indexKeys, context: "an index") else { return nil }
         var index = IndexDecl(location: reader.location(node))
         if let columns = fields["columns"] { index.columns = reader.stringList(columns, "index columns") }
-        if let expression = fields["expression"] { index.expression = reader.string(expression, "index expression") }
+        if let expression = fields["expression"] { index.expression = reader.sqlExpression(expression, "index expression") }
         if (fields["columns"] == nil) == (fields["expression"] == nil) {
             reader.error("invalid-index", "an index needs either 'columns' or 'expression'", at: node)
             return nil
@@ -26,7 +26,7 @@ extension DeclarationReader {
             index.name = Located(text, reader.location(name))
         }
         if let unique = fields["unique"] { index.unique = reader.bool(unique, "unique") ?? false }
-        if let predicate = fields["where"] { index.predicate = reader.string(predicate, "where") }
+        if let predicate = fields["where"] { index.predicate = reader.sqlExpression(predicate, "where") }
         if let include = fields["include"] { index.include = reader.stringList(include, "include") }
         if let using = fields["using"], let method = reader.string(using, "using") {
             if Self.indexMethods.contains(method.lowercased()) {

@@ -1,3 +1,4 @@
+import Foundation
 import SchemacIR
 import SchemacYAML
 
@@ -138,4 +139,46 @@ struct Located<Value> {
     var value: Value
     var location: SourceLocation
     init(_ value: Value, _ location: SourceLocation) { self.value = value; self.location = location }
+}
+
+extension Reader {
+    /// An SQL expression emitted verbatim (checks, predicates, `{sql:}` defaults):
+    /// trimmed, and refused when it could end the statement it is placed in —
+    /// a `;`, or a `--` / `/*` comment that would swallow a closing parenthesis.
+    func sqlExpression(_ node: YAMLNode, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        let expression = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if expression.isEmpty {
+            error("invalid-sql", "\(what) is empty", at: node)
+            return nil
+        }
+        if let problem = SQLFragment.unsafeToken(in: expression) {
+            error("invalid-sql", "\(what) must be one SQL expression: '\(problem)' outside quotes is not allowed", at: node)
+            return nil
+        }
+        return expression
+    }
+}
+
+enum SQLFragment {
+    /// The first `;`, `--` or `/*` outside quoted text, if any.
+    static func unsafeToken(in sql: String) -> String? {
+        var quote: Character?
+        var previous: Character?
+        for ch in sql {
+            if let open = quote {
+                if ch == open { quote = nil }
+            } else if ch == "'" || ch == "\"" {
+                quote = ch
+            } else if ch == ";" {
+                return ";"
+            } else if previous == "-" && ch == "-" {
+                return "--"
+            } else if previous == "/" && ch == "*" {
+                return "/*"
+            }
+            previous = quote == nil ? ch : nil
+        }
+        return nil
+    }
 }

@@ -14,7 +14,7 @@ extension DeclarationReader {
         if let checks = fields["checks"] {
             body.checks = reader.namedEntries(checks, context: "checks of \(context)").compactMap { checkName, checkKey, value in
                 guard reader.checkIdentifier(checkName, "check name", at: checkKey),
-                      let expression = reader.string(value, "check '\(checkName)'") else { return nil }
+                      let expression = reader.sqlExpression(value, "check '\(checkName)'") else { return nil }
                 return CheckDecl(name: checkName, expression: expression, location: reader.location(checkKey))
             }
         }

@@ -4,7 +4,9 @@ import SchemacPlanner
 /// The PL/pgSQL that keeps a closure table `(ancestor_id, descendant_id, depth)` exactly
 /// equal to the transitive closure of a dimension's parent column, self rows at depth 0.
 ///
-/// - AFTER INSERT: the node's self row, plus one row per ancestor of its parent.
+/// - AFTER INSERT: the node's self row, plus one row per ancestor of its parent. A parent
+///   without closure rows fails the insert: within one multi-row statement, parents
+///   must come before their children (AFTER row triggers run in row order).
 /// - BEFORE UPDATE (parent changed): rejects a move under the node itself or a descendant.
 /// - AFTER UPDATE (parent changed): checks again, detaches the subtree from its former
 ///   ancestors and attaches it below the new parent.
@@ -15,7 +17,10 @@ import SchemacPlanner
 /// the latter would miss a parent changed by another BEFORE trigger. AFTER row triggers
 /// run one after the other at the end of the statement, each on the closure as left by
 /// the previous one, which is why the move checks for a cycle again: in a statement that
-/// moves several rows, every guard saw the tree as it was before the statement.
+/// moves several rows, every guard saw the tree as it was before the statement (a swap
+/// of two siblings passes both guards). Such a statement is therefore accepted only if
+/// each move is valid against the tree before it and, in row order, after the moves
+/// before it; one that is valid only as a whole must be split.
 struct ClosureSQL {
     let maintenance: ClosureMaintenance
     let schema: String

@@ -91,8 +91,12 @@ struct MigrationLayout {
 
     /// Switches between the two statement timeouts only when the kind of step changes,
     /// so a run of index builds and validations shares one SET before and one after.
+    /// The switch also ends the open transaction: a long scan must not run while the
+    /// transaction still holds the ACCESS EXCLUSIVE locks of the DDL before it, nor
+    /// its locks be held while the DDL after it waits for the commit.
     private mutating func setLongTimeout(_ long: Bool) {
         guard long != longTimeout else { return }
+        commit()
         blocks.append(Self.set("statement_timeout", long ? options.indexStatementTimeout : options.statementTimeout))
         longTimeout = long
     }

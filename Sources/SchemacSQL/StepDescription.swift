@@ -29,12 +29,13 @@ struct StepDescription {
         case let .dropNotNull(table, c): "make \(column(table, c)) nullable"
         case let .setIdentity(table, c, identity): (identity == nil ? "drop identity of " : "set identity of ") + column(table, c)
         case let .renameSequence(from, to): "rename sequence \(name(from)) to \(SQLIdentifier.quote(to))"
-        case let .addConstraintUsingIndex(table, c): "attach constraint \(SQLIdentifier.quote(c.name)) to its index on \(name(table))"
         case let .setDefault(table, c): (c.defaultValue == nil ? "drop default of " : "set default of ") + column(table, c.name)
 
         case let .addConstraint(table, c, notValid):
             "add \(kind(c)) \(SQLIdentifier.quote(c.name)) on \(name(table))"
                 + (notValid && OperationSQL.acceptsNotValid(c) ? " (not valid yet)" : "")
+        case let .addConstraintUsingIndex(table, c):
+            "add \(kind(c)) \(SQLIdentifier.quote(c.name)) on \(name(table)) using index \(SQLIdentifier.quote(c.name))"
         case let .validateConstraint(table, c): "validate constraint \(SQLIdentifier.quote(c)) on \(name(table))"
         case let .dropConstraint(table, c): "drop constraint \(SQLIdentifier.quote(c)) on \(name(table))"
         case let .renameConstraint(table, from, to):

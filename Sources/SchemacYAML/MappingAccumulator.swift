@@ -2,9 +2,14 @@
 /// keys and remembering a `<<` merge to apply when the mapping ends (explicit
 /// keys win over merged ones wherever they appear, so merging must wait).
 struct MappingAccumulator {
-    private struct PendingKey {
-        let node: YAMLNode
-        let occurrence: Mark
+    /// What the next node is: keys and values alternate.
+    private enum Expecting {
+        case key
+        case value
+        /// The value of a duplicate key, which is dropped.
+        case ignoredValue
+        /// The value of `<<`, whose key stood at this mark.
+        case mergeValue(Mark)
     }
 
     /// Entries pulled in by `<<`, spliced in where the `<<` key stood.
@@ -14,36 +19,46 @@ struct MappingAccumulator {
         var entries: [YAMLNode.Entry] = []
     }
 
+    /// Stands in for a value until it arrives, so the key can be stored in
+    /// `entries` at once and the value written in place (no optional copies).
+    private static let placeholder = YAMLNode(.scalar(Scalar("")), mark: Mark(line: 0, column: 0))
+
     private var entries: [YAMLNode.Entry] = []
-    /// Where each explicit key was first written, for duplicate checks.
-    private var firstMarks: [KeyIdentity: Mark] = [:]
-    private var pendingKey: PendingKey?
+    /// Index into `entries` by key, built only once a mapping reaches
+    /// `indexThreshold` entries: most mappings are small, and scanning them
+    /// is much cheaper than allocating and hashing into a dictionary.
+    private var index: [KeyIdentity: Int] = [:]
+    private static let indexThreshold = 12
+    private var expecting = Expecting.key
     private var merge: Merge?
 
-    /// Takes the next node: keys and values alternate.
-    mutating func add(_ node: YAMLNode, at occurrence: Mark, problems: inout [YAMLProblem]) {
-        guard let key = pendingKey else {
-            pendingKey = PendingKey(node: node, occurrence: occurrence)
-            return
+    /// Takes the next key or value. `occurrence` is where it is written (for
+    /// an alias, the `*`), which is where problems about it are reported.
+    mutating func add(_ node: consuming YAMLNode, at occurrence: Mark, problems: inout [YAMLProblem]) {
+        switch expecting {
+        case .key:
+            expecting = addKey(node, at: occurrence, problems: &problems)
+        case .value:
+            entries[entries.count - 1].value = node
+            expecting = .key
+        case .ignoredValue:
+            expecting = .key
+        case .mergeValue(let keyMark):
+            addMerge(at: keyMark, value: node, valueAt: occurrence, problems: &problems)
+            expecting = .key
         }
-        pendingKey = nil
-        if Self.isMergeKey(key.node) {
-            addMerge(at: key.occurrence, value: node, valueAt: occurrence, problems: &problems)
-            return
-        }
-        let identity = KeyIdentity(key.node)
-        if let first = firstMarks[identity] {
-            problems.append(Self.duplicate(identity, at: key.occurrence, first: first))
-            return
-        }
-        firstMarks[identity] = key.occurrence
-        entries.append(YAMLNode.Entry(key: key.node, value: node))
     }
 
-    /// The entries in document order, merged ones at the place of their `<<`.
-    func finish() -> [YAMLNode.Entry] {
-        guard let merge, !merge.entries.isEmpty else { return entries }
-        var taken = Set(firstMarks.keys)
+    /// The entries in document order, merged ones at the place of their `<<`;
+    /// leaves the accumulator empty for the next mapping, keeping its capacity.
+    mutating func finish() -> [YAMLNode.Entry] {
+        defer {
+            entries.removeAll(keepingCapacity: true)
+            index.removeAll(keepingCapacity: true)
+            (expecting, merge) = (.key, nil)
+        }
+        guard let merge, !merge.entries.isEmpty else { return YAMLTreeBuilder.exactCopy(of: entries) }
+        var taken = Set(entries.lazy.map { KeyIdentity($0.key) })
         var result = Array(entries[..<merge.position])
         // Within one merge earlier sources come first, so first-wins gives them precedence.
         for entry in merge.entries where taken.insert(KeyIdentity(entry.key)).inserted {
@@ -54,6 +69,38 @@ struct MappingAccumulator {
     }
 
     // MARK: - Private
+
+    private mutating func addKey(_ key: consuming YAMLNode, at occurrence: Mark, problems: inout [YAMLProblem]) -> Expecting {
+        if Self.isMergeKey(key) { return .mergeValue(occurrence) }
+        if let first = firstEntry(withKey: key) {
+            problems.append(Self.duplicate(KeyIdentity(key), at: occurrence, first: entries[first].key.mark))
+            return .ignoredValue
+        }
+        if !index.isEmpty { index[KeyIdentity(copy key)] = entries.count }
+        entries.append(YAMLNode.Entry(key: key, value: Self.placeholder))
+        return .value
+    }
+
+    private mutating func firstEntry(withKey key: YAMLNode) -> Int? {
+        if entries.count >= Self.indexThreshold {
+            if index.isEmpty { buildIndex() }
+            return index[KeyIdentity(key)]
+        }
+        if case .scalar(let scalar) = key.value {
+            return entries.firstIndex { entry in
+                if case .scalar(let other) = entry.key.value { return other.text == scalar.text }
+                return false
+            }
+        }
+        let identity = KeyIdentity(key)
+        return entries.firstIndex { KeyIdentity($0.key) == identity }
+    }
+
+    private mutating func buildIndex() {
+        for (position, entry) in entries.enumerated() {
+            index[KeyIdentity(entry.key)] = position
+        }
+    }
 
     private mutating func addMerge(at keyMark: Mark, value: YAMLNode, valueAt valueMark: Mark, problems: inout [YAMLProblem]) {
         if let merge {

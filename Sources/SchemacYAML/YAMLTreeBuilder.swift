@@ -16,12 +16,15 @@ struct YAMLLimits: Sendable {
 struct YAMLTreeBuilder {
     enum Kind { case sequence, mapping }
 
-    /// An open collection waiting for its end event.
+    /// An open collection waiting for its end event. Frames are reused by
+    /// later collections at the same depth, so their buffers' capacity is
+    /// too: each collection then costs one exact-size allocation instead of
+    /// a series of regrowths.
     private struct Frame {
-        let kind: Kind
-        let mark: Mark
-        let tag: String?
-        let anchor: String?
+        var kind: Kind
+        var mark: Mark
+        var tag: String?
+        var anchor: String?
         /// Nodes below and including this one, aliases counted in full.
         var size = 1
         var items: [YAMLNode] = []
@@ -35,7 +38,9 @@ struct YAMLTreeBuilder {
     }
 
     private let limits: YAMLLimits
+    /// Open collections are `frames[..<depth]`; the rest wait for reuse.
     private var frames: [Frame] = []
+    private var depth = 0
     private var anchors: [String: Anchored] = [:]
     private var root: YAMLNode?
     private var nodeCount = 0
@@ -49,29 +54,40 @@ struct YAMLTreeBuilder {
     }
 
     mutating func open(_ kind: Kind, tag: String?, anchor: String?, at mark: Mark) throws(YAMLProblem) {
-        guard frames.count < limits.maxDepth else {
+        guard depth < limits.maxDepth else {
             throw YAMLProblem("collections are nested more than \(limits.maxDepth) levels deep", at: mark)
         }
         try count(1, at: mark)
         // An alias inside the node it names would be recursive: hide any
         // earlier node with the same anchor until this one is complete.
         if let anchor { anchors[anchor] = nil }
-        frames.append(Frame(kind: kind, mark: mark, tag: tag, anchor: anchor))
+        if depth == frames.count {
+            frames.append(Frame(kind: kind, mark: mark, tag: tag, anchor: anchor))
+        } else {
+            (frames[depth].kind, frames[depth].mark, frames[depth].size) = (kind, mark, 1)
+            (frames[depth].tag, frames[depth].anchor) = (tag, anchor)
+        }
+        depth += 1
     }
 
     mutating func close() {
-        guard let frame = frames.popLast() else { return }
+        guard depth > 0 else { return }
+        depth -= 1
         let value: YAMLNode.Value
-        switch frame.kind {
-        case .sequence: value = .sequence(frame.items)
-        case .mapping: value = .mapping(frame.mapping.finish())
+        switch frames[depth].kind {
+        case .sequence:
+            value = .sequence(Self.exactCopy(of: frames[depth].items))
+            frames[depth].items.removeAll(keepingCapacity: true)
+        case .mapping:
+            value = .mapping(frames[depth].mapping.finish())
         }
+        let frame = frames[depth]
         attach(YAMLNode(value, mark: frame.mark, tag: frame.tag), size: frame.size, anchor: frame.anchor, at: frame.mark)
     }
 
     mutating func alias(_ name: String, at mark: Mark) throws(YAMLProblem) {
         guard let anchored = anchors[name] else {
-            if frames.contains(where: { $0.anchor == name }) {
+            if frames[..<depth].contains(where: { $0.anchor == name }) {
                 throw YAMLProblem("alias '*\(name)' refers to a node that contains it; recursive aliases are not supported", at: mark)
             }
             throw YAMLProblem("undefined alias '*\(name)'", at: mark)
@@ -102,17 +118,25 @@ struct YAMLTreeBuilder {
 
     /// Hands a complete node to the collection it belongs to.
     /// `occurrence` is where it appears in the text (for an alias, the `*`).
-    private mutating func attach(_ node: YAMLNode, size: Int, anchor: String?, at occurrence: Mark) {
-        if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
-        guard !frames.isEmpty else {
+    private mutating func attach(_ node: consuming YAMLNode, size: Int, anchor: String?, at occurrence: Mark) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size) }
+        guard depth > 0 else {
             root = node
             return
         }
-        let top = frames.count - 1
+        let top = depth - 1
         frames[top].size += size
         switch frames[top].kind {
         case .sequence: frames[top].items.append(node)
         case .mapping: frames[top].mapping.add(node, at: occurrence, problems: &problems)
+        }
+    }
+
+    /// A copy in a buffer of its own, sized exactly; `Array(array)` would
+    /// share the scratch buffer instead.
+    static func exactCopy<Element>(of elements: [Element]) -> [Element] {
+        Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: elements)
         }
     }
 

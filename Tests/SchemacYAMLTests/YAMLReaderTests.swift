@@ -281,6 +281,25 @@ private func root(_ text: String, sourceLocation: SourceLocation = #_sourceLocat
     #expect(document.problems.map(\.mark) == [mark(2, 12)])
 }
 
+@Test func duplicatesInLargeMappings() {
+    // Large mappings switch from scanning to a hash index; both must agree.
+    let keys = (0..<30).map { "k\($0): \($0)" }
+    let text = (keys + ["k3: dup", "k29: dup", "'k7': dup", "? [a]\n: 1", "? [a]\n: 2"]).joined(separator: "\n")
+    let document = YAMLReader.parse(text)
+    #expect(document.problems.map(\.mark.line) == [31, 32, 33, 36])
+    #expect(document.problems.first?.message == "duplicate key 'k3' (first defined at line 4, column 1)")
+    #expect(document.root?.entries?.count == 31)
+    #expect(document.root?["k29"]?.text == "29")
+}
+
+@Test func mergeIntoALargeMapping() {
+    let keys = (0..<20).map { "k\($0): \($0)" }
+    let node = root((["<<: {k5: merged, extra: merged}"] + keys).joined(separator: "\n"))
+    #expect(node?.keys.first == "extra")
+    #expect(node?["k5"]?.text == "5")
+    #expect(node?.entries?.count == 21)
+}
+
 @Test func parsingContinuesAfterDuplicates() {
     let document = YAMLReader.parse("a: 1\na: 2\nb: {c: 1, c: 2}\n")
     #expect(document.problems.map(\.mark) == [mark(2, 1), mark(3, 11)])

@@ -76,12 +76,13 @@ import Testing
             """)
     }
 
-    @Test func runOfLongStepsSharesOneTimeout() {
+    @Test func runOfLongStepsSharesOneTimeoutOutsideOtherDDL() {
         let fk = Constraint.foreignKey(ForeignKey(name: "fk_t_a", columns: ["a"], referencedTable: "u", referencedColumns: ["id"]))
         let plan = MigrationPlan(schemaName: "s", steps: [
-            F.step(.addConstraint(table: "t", fk, notValid: true), commitAfter: true),
+            F.step(.addConstraint(table: "t", fk, notValid: true)),
             F.step(.validateConstraint(table: "t", name: "fk_t_a")),
-            index, index,
+            F.step(.validateConstraint(table: "t", name: "ck_t_b")),
+            index,
             F.step(.dropIndex(name: "ix_old", concurrently: true), transactional: false),
             F.step(.dropTable("old")),
         ])
@@ -89,15 +90,17 @@ import Testing
         options.lockTimeout = "2s"
         options.statementTimeout = "1min"
         options.indexStatementTimeout = "2h"
-        let lines = SQLRenderer.migration(plan, title: "t", options: options).split(separator: "\n")
-            .filter { !$0.hasPrefix("--") && !$0.hasPrefix("ALTER") && !$0.hasPrefix("CREATE") && !$0.hasPrefix("DROP") }
+        let lines = SQLRenderer.migration(plan, title: "t", options: options).split(separator: "\n").filter { !$0.hasPrefix("--") }
         #expect(lines == [
             "SET lock_timeout = '2s';", "SET statement_timeout = '1min';",
-            "BEGIN;", "COMMIT;",
+            "BEGIN;", "ALTER TABLE s.t ADD CONSTRAINT fk_t_a FOREIGN KEY (a) REFERENCES s.u (id) NOT VALID;", "COMMIT;",
+            // The validations run in a transaction of their own, under the long timeout.
             "SET statement_timeout = '2h';",
-            "BEGIN;", "COMMIT;",
+            "BEGIN;", "ALTER TABLE s.t VALIDATE CONSTRAINT fk_t_a;", "ALTER TABLE s.t VALIDATE CONSTRAINT ck_t_b;", "COMMIT;",
+            "CREATE INDEX CONCURRENTLY ix_t_f_entry_kind ON s.t_f_entry (kind);",
+            "DROP INDEX CONCURRENTLY s.ix_old;",
             "SET statement_timeout = '1min';",
-            "BEGIN;", "COMMIT;",
+            "BEGIN;", "DROP TABLE s.old;", "COMMIT;",
         ])
     }
 

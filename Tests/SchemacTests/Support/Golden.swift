@@ -22,7 +22,7 @@ enum Golden {
         let full = fixtures + "/" + path
         if recording {
             try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data(actual.utf8))
+            _ = FileManager.default.createFile(atPath: full, contents: Data(actual.utf8))
             return
         }
         guard let data = FileManager.default.contents(atPath: full) else {
