@@ -44,6 +44,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "schemac", dependencies: ["SchemacCLI"], swiftSettings: strict),
+        // Seeded synthetic warehouses in the DSL, and random walks of changes over
+        // them: for the migration oracle tests and `make bench`.
+        .target(name: "WarehouseSynth", swiftSettings: strict),
+        .executableTarget(
+            name: "schemac-bench", dependencies: ["WarehouseSynth", "SchemacCLI"], path: "Benchmarks/schemac-bench",
+            swiftSettings: strict),
 
         .testTarget(name: "SchemacYAMLTests", dependencies: ["SchemacYAML"]),
         .testTarget(
@@ -53,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacCLI"]
+            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacCLI", "WarehouseSynth"]
         ),
     ]
 )

@@ -19,13 +19,13 @@ pick_port() {
 }
 export SCHEMAC_PG_PORT=${SCHEMAC_PG_PORT:-$(pick_port)}
 
-"$here/install-deps.sh"
+bash "$here/install-deps.sh"
 # A leftover cluster from an interrupted run would carry old databases: start clean.
-"$here/pg-cluster.sh" stop
-trap '"$here/pg-cluster.sh" stop' EXIT
+bash "$here/pg-cluster.sh" stop
+trap 'bash "$here/pg-cluster.sh" stop' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-settings=$("$here/pg-cluster.sh" start)
+settings=$(bash "$here/pg-cluster.sh" start)
 eval "$settings"
 
 status=0

@@ -54,7 +54,8 @@ extension KeyIdentity: CustomStringConvertible {
     private static func flow(_ tokens: [Token]) -> String {
         var out = ""
         var open: [(isMapping: Bool, children: Int, written: Int)] = []
-        for token in tokens {
+        // Stop early: only the start is shown, and an aliased key can be huge.
+        for token in tokens where out.utf8.count <= 60 {
             if let top = open.last {
                 if top.written > 0 { out += top.isMapping && top.written % 2 == 1 ? ": " : ", " }
                 open[open.count - 1].written += 1

@@ -49,15 +49,9 @@ struct MappingAccumulator {
         }
     }
 
-    /// The entries in document order, merged ones at the place of their `<<`;
-    /// leaves the accumulator empty for the next mapping, keeping its capacity.
-    mutating func finish() -> [YAMLNode.Entry] {
-        defer {
-            entries.removeAll(keepingCapacity: true)
-            index.removeAll(keepingCapacity: true)
-            (expecting, merge) = (.key, nil)
-        }
-        guard let merge, !merge.entries.isEmpty else { return YAMLTreeBuilder.exactCopy(of: entries) }
+    /// The entries in document order, merged ones at the place of their `<<`.
+    func finish() -> [YAMLNode.Entry] {
+        guard let merge, !merge.entries.isEmpty else { return entries }
         var taken = Set(entries.lazy.map { KeyIdentity($0.key) })
         var result = Array(entries[..<merge.position])
         // Within one merge earlier sources come first, so first-wins gives them precedence.
@@ -82,20 +76,19 @@ struct MappingAccumulator {
     }
 
     private mutating func firstEntry(withKey key: YAMLNode) -> Int? {
-        if entries.count >= Self.indexThreshold {
+        // Collection keys always use the index rather than a scan, so work
+        // stays linear in the keys' size: an aliased key can be large.
+        guard entries.count < Self.indexThreshold, case .scalar(let scalar) = key.value else {
             if index.isEmpty { buildIndex() }
             return index[KeyIdentity(key)]
         }
-        if case .scalar(let scalar) = key.value {
-            return entries.firstIndex { entry in
-                if case .scalar(let other) = entry.key.value { return other.text == scalar.text }
-                return false
-            }
+        return entries.firstIndex { entry in
+            if case .scalar(let other) = entry.key.value { return other.text == scalar.text }
+            return false
         }
-        let identity = KeyIdentity(key)
-        return entries.firstIndex { KeyIdentity($0.key) == identity }
     }
 
+    /// `index` is either empty (not built yet) or covers all of `entries`.
     private mutating func buildIndex() {
         for (position, entry) in entries.enumerated() {
             index[KeyIdentity(entry.key)] = position

@@ -1,9 +1,11 @@
 /// Bounds that keep hostile input from exhausting the stack or memory.
 struct YAMLLimits: Sendable {
-    /// Deepest nesting of collections accepted. Consumers walk the tree
-    /// recursively (and Swift destroys nested arrays recursively), so this
-    /// also protects code far from the reader.
-    var maxDepth = 10_000
+    /// Deepest nesting of collections accepted. The reader itself copes with
+    /// any depth, but consumers recurse: synthesized `==` and `hash(into:)`,
+    /// recursive walks in the DSL, even the tree's deallocation. `==` on a
+    /// 10,000-deep tree overflows an 8 MB stack in a debug build, so the
+    /// limit leaves a wide margin; no real schema comes close.
+    var maxDepth = 1_000
     /// Most nodes a document may expand to, aliases counted in full: stops
     /// "billion laughs" documents long before memory or later passes suffer.
     var maxNodes = 5_000_000
@@ -16,15 +18,12 @@ struct YAMLLimits: Sendable {
 struct YAMLTreeBuilder {
     enum Kind { case sequence, mapping }
 
-    /// An open collection waiting for its end event. Frames are reused by
-    /// later collections at the same depth, so their buffers' capacity is
-    /// too: each collection then costs one exact-size allocation instead of
-    /// a series of regrowths.
+    /// An open collection waiting for its end event.
     private struct Frame {
-        var kind: Kind
-        var mark: Mark
-        var tag: String?
-        var anchor: String?
+        let kind: Kind
+        let mark: Mark
+        let tag: String?
+        let anchor: String?
         /// Nodes below and including this one, aliases counted in full.
         var size = 1
         var items: [YAMLNode] = []
@@ -38,9 +37,7 @@ struct YAMLTreeBuilder {
     }
 
     private let limits: YAMLLimits
-    /// Open collections are `frames[..<depth]`; the rest wait for reuse.
     private var frames: [Frame] = []
-    private var depth = 0
     private var anchors: [String: Anchored] = [:]
     private var root: YAMLNode?
     private var nodeCount = 0
@@ -54,40 +51,29 @@ struct YAMLTreeBuilder {
     }
 
     mutating func open(_ kind: Kind, tag: String?, anchor: String?, at mark: Mark) throws(YAMLProblem) {
-        guard depth < limits.maxDepth else {
+        guard frames.count < limits.maxDepth else {
             throw YAMLProblem("collections are nested more than \(limits.maxDepth) levels deep", at: mark)
         }
         try count(1, at: mark)
         // An alias inside the node it names would be recursive: hide any
         // earlier node with the same anchor until this one is complete.
         if let anchor { anchors[anchor] = nil }
-        if depth == frames.count {
-            frames.append(Frame(kind: kind, mark: mark, tag: tag, anchor: anchor))
-        } else {
-            (frames[depth].kind, frames[depth].mark, frames[depth].size) = (kind, mark, 1)
-            (frames[depth].tag, frames[depth].anchor) = (tag, anchor)
-        }
-        depth += 1
+        frames.append(Frame(kind: kind, mark: mark, tag: tag, anchor: anchor))
     }
 
     mutating func close() {
-        guard depth > 0 else { return }
-        depth -= 1
+        guard let frame = frames.popLast() else { return }
         let value: YAMLNode.Value
-        switch frames[depth].kind {
-        case .sequence:
-            value = .sequence(Self.exactCopy(of: frames[depth].items))
-            frames[depth].items.removeAll(keepingCapacity: true)
-        case .mapping:
-            value = .mapping(frames[depth].mapping.finish())
+        switch frame.kind {
+        case .sequence: value = .sequence(frame.items)
+        case .mapping: value = .mapping(frame.mapping.finish())
         }
-        let frame = frames[depth]
         attach(YAMLNode(value, mark: frame.mark, tag: frame.tag), size: frame.size, anchor: frame.anchor, at: frame.mark)
     }
 
     mutating func alias(_ name: String, at mark: Mark) throws(YAMLProblem) {
         guard let anchored = anchors[name] else {
-            if frames[..<depth].contains(where: { $0.anchor == name }) {
+            if frames.contains(where: { $0.anchor == name }) {
                 throw YAMLProblem("alias '*\(name)' refers to a node that contains it; recursive aliases are not supported", at: mark)
             }
             throw YAMLProblem("undefined alias '*\(name)'", at: mark)
@@ -120,23 +106,15 @@ struct YAMLTreeBuilder {
     /// `occurrence` is where it appears in the text (for an alias, the `*`).
     private mutating func attach(_ node: consuming YAMLNode, size: Int, anchor: String?, at occurrence: Mark) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, size: size) }
-        guard depth > 0 else {
+        guard !frames.isEmpty else {
             root = node
             return
         }
-        let top = depth - 1
+        let top = frames.count - 1
         frames[top].size += size
         switch frames[top].kind {
         case .sequence: frames[top].items.append(node)
         case .mapping: frames[top].mapping.add(node, at: occurrence, problems: &problems)
-        }
-    }
-
-    /// A copy in a buffer of its own, sized exactly; `Array(array)` would
-    /// share the scratch buffer instead.
-    static func exactCopy<Element>(of elements: [Element]) -> [Element] {
-        Array(unsafeUninitializedCapacity: elements.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: elements)
         }
     }
 

@@ -14,7 +14,7 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- dimension customer: attach constraint uq_t_d_customer_email to its index on shop.t_d_customer
+-- dimension customer: add unique constraint uq_t_d_customer_email on shop.t_d_customer using index uq_t_d_customer_email
 ALTER TABLE shop.t_d_customer ADD CONSTRAINT uq_t_d_customer_email UNIQUE USING INDEX uq_t_d_customer_email;
 
 COMMIT;

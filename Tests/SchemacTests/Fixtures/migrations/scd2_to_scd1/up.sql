@@ -43,7 +43,7 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- dimension customer: attach constraint uq_t_d_customer_code to its index on shop.t_d_customer
+-- dimension customer: add unique constraint uq_t_d_customer_code on shop.t_d_customer using index uq_t_d_customer_code
 ALTER TABLE shop.t_d_customer ADD CONSTRAINT uq_t_d_customer_code UNIQUE USING INDEX uq_t_d_customer_code;
 
 COMMIT;

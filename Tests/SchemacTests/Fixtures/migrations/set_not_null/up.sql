@@ -19,7 +19,11 @@ BEGIN;
 -- dimension customer: validate constraint ck_t_d_customer_email_not_null on shop.t_d_customer
 ALTER TABLE shop.t_d_customer VALIDATE CONSTRAINT ck_t_d_customer_email_not_null;
 
+COMMIT;
+
 SET statement_timeout = '60s';
+
+BEGIN;
 
 -- dimension customer: make shop.t_d_customer.email NOT NULL
 ALTER TABLE shop.t_d_customer ALTER COLUMN email SET NOT NULL;

@@ -1,0 +1,1 @@
+print("schemac-bench: not yet")

@@ -1,0 +1,2 @@
+/// Synthetic warehouses: see WarehouseGenerator.
+public enum WarehouseSynth {}
