@@ -45,8 +45,10 @@ extension KeyIdentity: CustomStringConvertible {
         }
     }
 
+    /// Byte count, not character count, decides: it is O(1), and a key
+    /// may be an alias of a huge scalar.
     private static func shortened(_ text: String) -> String {
-        text.count <= 40 ? text : text.prefix(39) + "…"
+        text.utf8.count <= 40 ? text : text.prefix(39) + "…"
     }
 
     /// Renders preorder tokens as `{a: [b, c]}`, with a stack of the open
@@ -54,8 +56,9 @@ extension KeyIdentity: CustomStringConvertible {
     private static func flow(_ tokens: [Token]) -> String {
         var out = ""
         var open: [(isMapping: Bool, children: Int, written: Int)] = []
-        // Stop early: only the start is shown, and an aliased key can be huge.
-        for token in tokens where out.utf8.count <= 60 {
+        for token in tokens {
+            // Only the start is shown, and an aliased key can be huge.
+            guard out.utf8.count <= 60 else { break }
             if let top = open.last {
                 if top.written > 0 { out += top.isMapping && top.written % 2 == 1 ? ": " : ", " }
                 open[open.count - 1].written += 1

@@ -62,106 +62,6 @@ CREATE INDEX ix_t_d_article_hierarchy_ancestor_id_depth ON budget.t_d_article_hi
 -- closure table t_d_article_hierarchy: create index ix_t_d_article_hierarchy_descendant_id_depth on budget.t_d_article_hierarchy
 CREATE INDEX ix_t_d_article_hierarchy_descendant_id_depth ON budget.t_d_article_hierarchy (descendant_id, depth);
 
--- dimension article: create triggers keeping budget.t_d_article_hierarchy up to date
-CREATE OR REPLACE FUNCTION budget.t_d_article_closure_insert() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF NEW.parent_id = NEW.id THEN
-        RAISE EXCEPTION 'cycle in budget.t_d_article: row % cannot have % as its parent', NEW.id, NEW.parent_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
-    END IF;
-    -- Every node is its own ancestor at depth 0.
-    INSERT INTO budget.t_d_article_hierarchy (ancestor_id, descendant_id, depth)
-    VALUES (NEW.id, NEW.id, 0);
-    IF NEW.parent_id IS NOT NULL THEN
-        -- The parent and its ancestors are the node's ancestors, one level further away.
-        INSERT INTO budget.t_d_article_hierarchy (ancestor_id, descendant_id, depth)
-        SELECT a.ancestor_id, NEW.id, a.depth + 1
-        FROM budget.t_d_article_hierarchy AS a
-        WHERE a.descendant_id = NEW.parent_id;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'budget.t_d_article_hierarchy has no rows for parent % of row %', NEW.parent_id, NEW.id
-                USING ERRCODE = 'integrity_constraint_violation',
-                      HINT = 'Within one statement, insert a parent before its children.';
-        END IF;
-    END IF;
-    -- No delete trigger: parent_id is ON DELETE RESTRICT, so only leaves go, and their rows follow by ON DELETE CASCADE.
-    RETURN NULL;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION budget.t_d_article_closure_guard() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    -- The new parent must not be the node itself or one of its descendants.
-    IF EXISTS (
-        SELECT 1
-        FROM budget.t_d_article_hierarchy AS c
-        WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id
-    ) THEN
-        RAISE EXCEPTION 'cycle in budget.t_d_article: row % cannot have % as its parent', NEW.id, NEW.parent_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
-    END IF;
-    RETURN NEW;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION budget.t_d_article_closure_move() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    -- Checked again: in a statement that moves several rows, the guard saw the tree before any move.
-    IF EXISTS (
-        SELECT 1
-        FROM budget.t_d_article_hierarchy AS c
-        WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id
-    ) THEN
-        RAISE EXCEPTION 'cycle in budget.t_d_article: row % cannot have % as its parent', NEW.id, NEW.parent_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
-    END IF;
-    -- Detach the subtree (the node and its descendants) from the node's former ancestors.
-    DELETE FROM budget.t_d_article_hierarchy AS link
-    USING budget.t_d_article_hierarchy AS up, budget.t_d_article_hierarchy AS down
-    WHERE up.descendant_id = NEW.id AND up.ancestor_id <> NEW.id
-      AND down.ancestor_id = NEW.id
-      AND link.ancestor_id = up.ancestor_id
-      AND link.descendant_id = down.descendant_id;
-    IF NEW.parent_id IS NOT NULL THEN
-        -- Attach it below the new parent: every ancestor of the parent (the parent included)
-        -- with every node of the subtree.
-        INSERT INTO budget.t_d_article_hierarchy (ancestor_id, descendant_id, depth)
-        SELECT up.ancestor_id, down.descendant_id, up.depth + down.depth + 1
-        FROM budget.t_d_article_hierarchy AS up
-        CROSS JOIN budget.t_d_article_hierarchy AS down
-        WHERE up.descendant_id = NEW.parent_id
-          AND down.ancestor_id = NEW.id;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'budget.t_d_article_hierarchy has no rows for parent % of row %', NEW.parent_id, NEW.id
-                USING ERRCODE = 'integrity_constraint_violation',
-                      HINT = 'Within one statement, insert a parent before its children.';
-        END IF;
-    END IF;
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER trg_t_d_article_closure_insert
-AFTER INSERT ON budget.t_d_article
-FOR EACH ROW
-EXECUTE FUNCTION budget.t_d_article_closure_insert();
-
-CREATE TRIGGER trg_t_d_article_closure_guard
-BEFORE UPDATE ON budget.t_d_article
-FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
-EXECUTE FUNCTION budget.t_d_article_closure_guard();
-
-CREATE TRIGGER trg_t_d_article_closure_move
-AFTER UPDATE ON budget.t_d_article
-FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
-EXECUTE FUNCTION budget.t_d_article_closure_move();
-
 -- dimension cost_center: create table budget.t_d_cost_center
 CREATE TABLE budget.t_d_cost_center (
     id          bigint GENERATED ALWAYS AS IDENTITY,
@@ -279,3 +179,103 @@ CREATE INDEX ix_t_f_budget_entry_entry_date_article_id ON budget.t_f_budget_entr
 
 -- fact budget_entry: create index ix_t_f_budget_entry_financial_center_id_entry_date on budget.t_f_budget_entry
 CREATE INDEX ix_t_f_budget_entry_financial_center_id_entry_date ON budget.t_f_budget_entry (financial_center_id, entry_date DESC) INCLUDE (amount);
+
+-- dimension article: create triggers keeping budget.t_d_article_hierarchy up to date
+CREATE OR REPLACE FUNCTION budget.t_d_article_closure_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.parent_id = NEW.id THEN
+        RAISE EXCEPTION 'cycle in budget.t_d_article: row % cannot have % as its parent', NEW.id, NEW.parent_id
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
+    END IF;
+    -- Every node is its own ancestor at depth 0.
+    INSERT INTO budget.t_d_article_hierarchy (ancestor_id, descendant_id, depth)
+    VALUES (NEW.id, NEW.id, 0);
+    IF NEW.parent_id IS NOT NULL THEN
+        -- The parent and its ancestors are the node's ancestors, one level further away.
+        INSERT INTO budget.t_d_article_hierarchy (ancestor_id, descendant_id, depth)
+        SELECT a.ancestor_id, NEW.id, a.depth + 1
+        FROM budget.t_d_article_hierarchy AS a
+        WHERE a.descendant_id = NEW.parent_id;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'budget.t_d_article_hierarchy has no rows for parent % of row %', NEW.parent_id, NEW.id
+                USING ERRCODE = 'integrity_constraint_violation',
+                      HINT = 'Within one statement, insert a parent before its children.';
+        END IF;
+    END IF;
+    -- No delete trigger: parent_id is ON DELETE RESTRICT, so only leaves go, and their rows follow by ON DELETE CASCADE.
+    RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION budget.t_d_article_closure_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- The new parent must not be the node itself or one of its descendants.
+    IF EXISTS (
+        SELECT 1
+        FROM budget.t_d_article_hierarchy AS c
+        WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id
+    ) THEN
+        RAISE EXCEPTION 'cycle in budget.t_d_article: row % cannot have % as its parent', NEW.id, NEW.parent_id
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION budget.t_d_article_closure_move() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- Checked again: in a statement that moves several rows, the guard saw the tree before any move.
+    IF EXISTS (
+        SELECT 1
+        FROM budget.t_d_article_hierarchy AS c
+        WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id
+    ) THEN
+        RAISE EXCEPTION 'cycle in budget.t_d_article: row % cannot have % as its parent', NEW.id, NEW.parent_id
+            USING ERRCODE = 'check_violation',
+                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
+    END IF;
+    -- Detach the subtree (the node and its descendants) from the node's former ancestors.
+    DELETE FROM budget.t_d_article_hierarchy AS link
+    USING budget.t_d_article_hierarchy AS up, budget.t_d_article_hierarchy AS down
+    WHERE up.descendant_id = NEW.id AND up.ancestor_id <> NEW.id
+      AND down.ancestor_id = NEW.id
+      AND link.ancestor_id = up.ancestor_id
+      AND link.descendant_id = down.descendant_id;
+    IF NEW.parent_id IS NOT NULL THEN
+        -- Attach it below the new parent: every ancestor of the parent (the parent included)
+        -- with every node of the subtree.
+        INSERT INTO budget.t_d_article_hierarchy (ancestor_id, descendant_id, depth)
+        SELECT up.ancestor_id, down.descendant_id, up.depth + down.depth + 1
+        FROM budget.t_d_article_hierarchy AS up
+        CROSS JOIN budget.t_d_article_hierarchy AS down
+        WHERE up.descendant_id = NEW.parent_id
+          AND down.ancestor_id = NEW.id;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'budget.t_d_article_hierarchy has no rows for parent % of row %', NEW.parent_id, NEW.id
+                USING ERRCODE = 'integrity_constraint_violation',
+                      HINT = 'Within one statement, insert a parent before its children.';
+        END IF;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER trg_t_d_article_closure_insert
+AFTER INSERT ON budget.t_d_article
+FOR EACH ROW
+EXECUTE FUNCTION budget.t_d_article_closure_insert();
+
+CREATE TRIGGER trg_t_d_article_closure_guard
+BEFORE UPDATE ON budget.t_d_article
+FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
+EXECUTE FUNCTION budget.t_d_article_closure_guard();
+
+CREATE TRIGGER trg_t_d_article_closure_move
+AFTER UPDATE ON budget.t_d_article
+FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
+EXECUTE FUNCTION budget.t_d_article_closure_move();

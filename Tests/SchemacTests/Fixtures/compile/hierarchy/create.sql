@@ -48,6 +48,74 @@ CREATE INDEX ix_t_d_account_category_hierarchy_ancestor_id_depth ON org.t_d_acco
 -- closure table t_d_account_category_hierarchy: create index ix_t_d_account_category_hierarchy_descendant_id_depth on org.t_d_account_category_hierarchy
 CREATE INDEX ix_t_d_account_category_hierarchy_descendant_id_depth ON org.t_d_account_category_hierarchy (descendant_id, depth);
 
+-- dimension org_unit: create table org.t_d_org_unit
+CREATE TABLE org.t_d_org_unit (
+    id             bigint GENERATED ALWAYS AS IDENTITY,
+    code           varchar(30) NOT NULL,
+    name           varchar(100) NOT NULL,
+    parent_node_id bigint,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    updated_at     timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk_t_d_org_unit PRIMARY KEY (id),
+    CONSTRAINT uq_t_d_org_unit_code UNIQUE (code),
+    CONSTRAINT fk_t_d_org_unit_parent_node_id FOREIGN KEY (parent_node_id) REFERENCES org.t_d_org_unit (id) ON DELETE RESTRICT
+);
+
+-- dimension org_unit: create index ix_t_d_org_unit_parent_node_id on org.t_d_org_unit
+CREATE INDEX ix_t_d_org_unit_parent_node_id ON org.t_d_org_unit (parent_node_id);
+
+-- closure table org_tree: create table org.org_tree
+CREATE TABLE org.org_tree (
+    ancestor_id   bigint NOT NULL,
+    descendant_id bigint NOT NULL,
+    depth         integer NOT NULL,
+    CONSTRAINT pk_org_tree PRIMARY KEY (ancestor_id, descendant_id),
+    CONSTRAINT ck_org_tree_depth CHECK (depth >= 0),
+    CONSTRAINT fk_org_tree_ancestor_id FOREIGN KEY (ancestor_id) REFERENCES org.t_d_org_unit (id) ON DELETE CASCADE,
+    CONSTRAINT fk_org_tree_descendant_id FOREIGN KEY (descendant_id) REFERENCES org.t_d_org_unit (id) ON DELETE CASCADE
+);
+
+-- closure table org_tree: create index ix_org_tree_ancestor_id_depth on org.org_tree
+CREATE INDEX ix_org_tree_ancestor_id_depth ON org.org_tree (ancestor_id, depth);
+
+-- closure table org_tree: create index ix_org_tree_descendant_id_depth on org.org_tree
+CREATE INDEX ix_org_tree_descendant_id_depth ON org.org_tree (descendant_id, depth);
+
+-- dimension region: create table org.t_d_region
+CREATE TABLE org.t_d_region (
+    id         bigint GENERATED ALWAYS AS IDENTITY,
+    name       varchar(100) NOT NULL,
+    parent_id  bigint,
+    iso_code   char(2),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk_t_d_region PRIMARY KEY (id),
+    CONSTRAINT fk_t_d_region_parent_id FOREIGN KEY (parent_id) REFERENCES org.t_d_region (id) ON DELETE RESTRICT
+);
+
+-- dimension region: comment on column org.t_d_region.parent_id
+COMMENT ON COLUMN org.t_d_region.parent_id IS 'The enclosing region';
+
+-- dimension region: create index ix_t_d_region_parent_id on org.t_d_region
+CREATE INDEX ix_t_d_region_parent_id ON org.t_d_region (parent_id);
+
+-- closure table t_d_region_hierarchy: create table org.t_d_region_hierarchy
+CREATE TABLE org.t_d_region_hierarchy (
+    ancestor_id   bigint NOT NULL,
+    descendant_id bigint NOT NULL,
+    depth         integer NOT NULL,
+    CONSTRAINT pk_t_d_region_hierarchy PRIMARY KEY (ancestor_id, descendant_id),
+    CONSTRAINT ck_t_d_region_hierarchy_depth CHECK (depth >= 0),
+    CONSTRAINT fk_t_d_region_hierarchy_ancestor_id FOREIGN KEY (ancestor_id) REFERENCES org.t_d_region (id) ON DELETE CASCADE,
+    CONSTRAINT fk_t_d_region_hierarchy_descendant_id FOREIGN KEY (descendant_id) REFERENCES org.t_d_region (id) ON DELETE CASCADE
+);
+
+-- closure table t_d_region_hierarchy: create index ix_t_d_region_hierarchy_ancestor_id_depth on org.t_d_region_hierarchy
+CREATE INDEX ix_t_d_region_hierarchy_ancestor_id_depth ON org.t_d_region_hierarchy (ancestor_id, depth);
+
+-- closure table t_d_region_hierarchy: create index ix_t_d_region_hierarchy_descendant_id_depth on org.t_d_region_hierarchy
+CREATE INDEX ix_t_d_region_hierarchy_descendant_id_depth ON org.t_d_region_hierarchy (descendant_id, depth);
+
 -- dimension account_category: create triggers keeping org.t_d_account_category_hierarchy up to date
 CREATE OR REPLACE FUNCTION org.t_d_account_category_closure_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -147,74 +215,6 @@ CREATE TRIGGER trg_t_d_account_category_closure_move
 AFTER UPDATE ON org.t_d_account_category
 FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
 EXECUTE FUNCTION org.t_d_account_category_closure_move();
-
--- dimension org_unit: create table org.t_d_org_unit
-CREATE TABLE org.t_d_org_unit (
-    id             bigint GENERATED ALWAYS AS IDENTITY,
-    code           varchar(30) NOT NULL,
-    name           varchar(100) NOT NULL,
-    parent_node_id bigint,
-    created_at     timestamptz NOT NULL DEFAULT now(),
-    updated_at     timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT pk_t_d_org_unit PRIMARY KEY (id),
-    CONSTRAINT uq_t_d_org_unit_code UNIQUE (code),
-    CONSTRAINT fk_t_d_org_unit_parent_node_id FOREIGN KEY (parent_node_id) REFERENCES org.t_d_org_unit (id) ON DELETE RESTRICT
-);
-
--- dimension org_unit: create index ix_t_d_org_unit_parent_node_id on org.t_d_org_unit
-CREATE INDEX ix_t_d_org_unit_parent_node_id ON org.t_d_org_unit (parent_node_id);
-
--- closure table org_tree: create table org.org_tree
-CREATE TABLE org.org_tree (
-    ancestor_id   bigint NOT NULL,
-    descendant_id bigint NOT NULL,
-    depth         integer NOT NULL,
-    CONSTRAINT pk_org_tree PRIMARY KEY (ancestor_id, descendant_id),
-    CONSTRAINT ck_org_tree_depth CHECK (depth >= 0),
-    CONSTRAINT fk_org_tree_ancestor_id FOREIGN KEY (ancestor_id) REFERENCES org.t_d_org_unit (id) ON DELETE CASCADE,
-    CONSTRAINT fk_org_tree_descendant_id FOREIGN KEY (descendant_id) REFERENCES org.t_d_org_unit (id) ON DELETE CASCADE
-);
-
--- closure table org_tree: create index ix_org_tree_ancestor_id_depth on org.org_tree
-CREATE INDEX ix_org_tree_ancestor_id_depth ON org.org_tree (ancestor_id, depth);
-
--- closure table org_tree: create index ix_org_tree_descendant_id_depth on org.org_tree
-CREATE INDEX ix_org_tree_descendant_id_depth ON org.org_tree (descendant_id, depth);
-
--- dimension region: create table org.t_d_region
-CREATE TABLE org.t_d_region (
-    id         bigint GENERATED ALWAYS AS IDENTITY,
-    name       varchar(100) NOT NULL,
-    parent_id  bigint,
-    iso_code   char(2),
-    created_at timestamptz NOT NULL DEFAULT now(),
-    updated_at timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT pk_t_d_region PRIMARY KEY (id),
-    CONSTRAINT fk_t_d_region_parent_id FOREIGN KEY (parent_id) REFERENCES org.t_d_region (id) ON DELETE RESTRICT
-);
-
--- dimension region: comment on column org.t_d_region.parent_id
-COMMENT ON COLUMN org.t_d_region.parent_id IS 'The enclosing region';
-
--- dimension region: create index ix_t_d_region_parent_id on org.t_d_region
-CREATE INDEX ix_t_d_region_parent_id ON org.t_d_region (parent_id);
-
--- closure table t_d_region_hierarchy: create table org.t_d_region_hierarchy
-CREATE TABLE org.t_d_region_hierarchy (
-    ancestor_id   bigint NOT NULL,
-    descendant_id bigint NOT NULL,
-    depth         integer NOT NULL,
-    CONSTRAINT pk_t_d_region_hierarchy PRIMARY KEY (ancestor_id, descendant_id),
-    CONSTRAINT ck_t_d_region_hierarchy_depth CHECK (depth >= 0),
-    CONSTRAINT fk_t_d_region_hierarchy_ancestor_id FOREIGN KEY (ancestor_id) REFERENCES org.t_d_region (id) ON DELETE CASCADE,
-    CONSTRAINT fk_t_d_region_hierarchy_descendant_id FOREIGN KEY (descendant_id) REFERENCES org.t_d_region (id) ON DELETE CASCADE
-);
-
--- closure table t_d_region_hierarchy: create index ix_t_d_region_hierarchy_ancestor_id_depth on org.t_d_region_hierarchy
-CREATE INDEX ix_t_d_region_hierarchy_ancestor_id_depth ON org.t_d_region_hierarchy (ancestor_id, depth);
-
--- closure table t_d_region_hierarchy: create index ix_t_d_region_hierarchy_descendant_id_depth on org.t_d_region_hierarchy
-CREATE INDEX ix_t_d_region_hierarchy_descendant_id_depth ON org.t_d_region_hierarchy (descendant_id, depth);
 
 -- dimension region: create triggers keeping org.t_d_region_hierarchy up to date
 CREATE OR REPLACE FUNCTION org.t_d_region_closure_insert() RETURNS trigger

@@ -55,6 +55,40 @@ CREATE INDEX ix_dim_customer_acquisition_channel_hierarchy_node_clo_9d1792fb ON 
 -- closure table dim_customer_acquisition_channel_hierarchy_node_closure: create index ix_dim_customer_acquisition_channel_hierarchy_node_clo_e8824df9 on analytics.dim_customer_acquisition_channel_hierarchy_node_closure
 CREATE INDEX ix_dim_customer_acquisition_channel_hierarchy_node_clo_e8824df9 ON analytics.dim_customer_acquisition_channel_hierarchy_node_closure (descendant_id, depth);
 
+-- table currency: create table analytics.ref_currency
+CREATE TABLE analytics.ref_currency (
+    iso_code char(3) NOT NULL,
+    CONSTRAINT pk_ref_currency PRIMARY KEY (iso_code)
+);
+
+-- fact marketing_touchpoint_attribution: create table analytics.fct_marketing_touchpoint_attribution
+CREATE TABLE analytics.fct_marketing_touchpoint_attribution (
+    id                                             bigint GENERATED ALWAYS AS IDENTITY,
+    customer_acquisition_channel_hierarchy_node_id bigint NOT NULL,
+    campaign_id                                    bigint NOT NULL,
+    first_touch_acquisition_channel_node_id        bigint NOT NULL,
+    touched_on                                     date NOT NULL,
+    reporting_currency_iso_code                    char(3) NOT NULL,
+    attributed_revenue_amount                      numeric(14,2) NOT NULL,
+    created_at                                     timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT pk_fct_marketing_touchpoint_attribution PRIMARY KEY (id),
+    CONSTRAINT uq_fct_marketing_touchpoint_attribution_customer_acqui_940cf56e UNIQUE (customer_acquisition_channel_hierarchy_node_id, first_touch_acquisition_channel_node_id, campaign_id, touched_on),
+    CONSTRAINT ck_fct_marketing_touchpoint_attribution_attributed_rev_c9136fe5 CHECK (attributed_revenue_amount >= 0),
+    CONSTRAINT fk_fct_marketing_touchpoint_attribution_campaign_id FOREIGN KEY (campaign_id) REFERENCES analytics.dim_campaign (id),
+    CONSTRAINT fk_fct_marketing_touchpoint_attribution_customer_acqui_57695895 FOREIGN KEY (customer_acquisition_channel_hierarchy_node_id) REFERENCES analytics.dim_customer_acquisition_channel_hierarchy_node (id),
+    CONSTRAINT fk_fct_marketing_touchpoint_attribution_first_touch_ac_11ef622f FOREIGN KEY (first_touch_acquisition_channel_node_id) REFERENCES analytics.dim_customer_acquisition_channel_hierarchy_node (id),
+    CONSTRAINT fk_fct_marketing_touchpoint_attribution_reporting_curr_93120b58 FOREIGN KEY (reporting_currency_iso_code) REFERENCES analytics.ref_currency (iso_code)
+);
+
+-- fact marketing_touchpoint_attribution: create index ix_fct_marketing_touchpoint_attribution_campaign_id on analytics.fct_marketing_touchpoint_attribution
+CREATE INDEX ix_fct_marketing_touchpoint_attribution_campaign_id ON analytics.fct_marketing_touchpoint_attribution (campaign_id);
+
+-- fact marketing_touchpoint_attribution: create index ix_fct_marketing_touchpoint_attribution_first_touch_ac_c91c4199 on analytics.fct_marketing_touchpoint_attribution
+CREATE INDEX ix_fct_marketing_touchpoint_attribution_first_touch_ac_c91c4199 ON analytics.fct_marketing_touchpoint_attribution (first_touch_acquisition_channel_node_id);
+
+-- fact marketing_touchpoint_attribution: create index ix_fct_marketing_touchpoint_attribution_reporting_curr_412dd052 on analytics.fct_marketing_touchpoint_attribution
+CREATE INDEX ix_fct_marketing_touchpoint_attribution_reporting_curr_412dd052 ON analytics.fct_marketing_touchpoint_attribution (reporting_currency_iso_code);
+
 -- dimension customer_acquisition_channel_hierarchy_node: create triggers keeping analytics.dim_customer_acquisition_channel_hierarchy_node_closure up to date
 CREATE OR REPLACE FUNCTION analytics.dim_customer_acquisition_channel_hierarchy_node_closure_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -154,37 +188,3 @@ CREATE TRIGGER trg_dim_customer_acquisition_channel_hierarchy_node_cl_fc65c02b
 AFTER UPDATE ON analytics.dim_customer_acquisition_channel_hierarchy_node
 FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
 EXECUTE FUNCTION analytics.dim_customer_acquisition_channel_hierarchy_node_closure_move();
-
--- table currency: create table analytics.ref_currency
-CREATE TABLE analytics.ref_currency (
-    iso_code char(3) NOT NULL,
-    CONSTRAINT pk_ref_currency PRIMARY KEY (iso_code)
-);
-
--- fact marketing_touchpoint_attribution: create table analytics.fct_marketing_touchpoint_attribution
-CREATE TABLE analytics.fct_marketing_touchpoint_attribution (
-    id                                             bigint GENERATED ALWAYS AS IDENTITY,
-    customer_acquisition_channel_hierarchy_node_id bigint NOT NULL,
-    campaign_id                                    bigint NOT NULL,
-    first_touch_acquisition_channel_node_id        bigint NOT NULL,
-    touched_on                                     date NOT NULL,
-    reporting_currency_iso_code                    char(3) NOT NULL,
-    attributed_revenue_amount                      numeric(14,2) NOT NULL,
-    created_at                                     timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT pk_fct_marketing_touchpoint_attribution PRIMARY KEY (id),
-    CONSTRAINT uq_fct_marketing_touchpoint_attribution_customer_acqui_940cf56e UNIQUE (customer_acquisition_channel_hierarchy_node_id, first_touch_acquisition_channel_node_id, campaign_id, touched_on),
-    CONSTRAINT ck_fct_marketing_touchpoint_attribution_attributed_rev_c9136fe5 CHECK (attributed_revenue_amount >= 0),
-    CONSTRAINT fk_fct_marketing_touchpoint_attribution_campaign_id FOREIGN KEY (campaign_id) REFERENCES analytics.dim_campaign (id),
-    CONSTRAINT fk_fct_marketing_touchpoint_attribution_customer_acqui_57695895 FOREIGN KEY (customer_acquisition_channel_hierarchy_node_id) REFERENCES analytics.dim_customer_acquisition_channel_hierarchy_node (id),
-    CONSTRAINT fk_fct_marketing_touchpoint_attribution_first_touch_ac_11ef622f FOREIGN KEY (first_touch_acquisition_channel_node_id) REFERENCES analytics.dim_customer_acquisition_channel_hierarchy_node (id),
-    CONSTRAINT fk_fct_marketing_touchpoint_attribution_reporting_curr_93120b58 FOREIGN KEY (reporting_currency_iso_code) REFERENCES analytics.ref_currency (iso_code)
-);
-
--- fact marketing_touchpoint_attribution: create index ix_fct_marketing_touchpoint_attribution_campaign_id on analytics.fct_marketing_touchpoint_attribution
-CREATE INDEX ix_fct_marketing_touchpoint_attribution_campaign_id ON analytics.fct_marketing_touchpoint_attribution (campaign_id);
-
--- fact marketing_touchpoint_attribution: create index ix_fct_marketing_touchpoint_attribution_first_touch_ac_c91c4199 on analytics.fct_marketing_touchpoint_attribution
-CREATE INDEX ix_fct_marketing_touchpoint_attribution_first_touch_ac_c91c4199 ON analytics.fct_marketing_touchpoint_attribution (first_touch_acquisition_channel_node_id);
-
--- fact marketing_touchpoint_attribution: create index ix_fct_marketing_touchpoint_attribution_reporting_curr_412dd052 on analytics.fct_marketing_touchpoint_attribution
-CREATE INDEX ix_fct_marketing_touchpoint_attribution_reporting_curr_412dd052 ON analytics.fct_marketing_touchpoint_attribution (reporting_currency_iso_code);
