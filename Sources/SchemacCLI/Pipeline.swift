@@ -16,22 +16,22 @@ struct Pipeline {
         switch SchemaLoader.load(directory: schema) {
         case let .success(value): compiled = value
         case let .failure(error):
-            report(error, console)
+            report(error, console, writes: out != nil)
             return nil
         }
         do {
             let state = try out.map { folder throws(DiagnosticError) in try OutputState.read(folder) } ?? OutputState(folder: "")
             return Pipeline(compiled: compiled, state: state)
         } catch {
-            report(error, console)
+            report(error, console, writes: out != nil)
             return nil
         }
     }
 
-    static func report(_ error: DiagnosticError, _ console: Console) {
+    static func report(_ error: DiagnosticError, _ console: Console, writes: Bool) {
         for diagnostic in error.diagnostics { console.error(diagnostic.description) }
         let count = error.diagnostics.filter { $0.severity == .error }.count
-        console.error("schemac: \(count) error\(count == 1 ? "" : "s"); nothing written")
+        console.error("schemac: \(count) error\(count == 1 ? "" : "s")\(writes ? "; nothing written" : "")")
     }
 
     var schema: Schema { compiled.schema }

@@ -32,6 +32,7 @@ extension Translator {
     /// Reports a column name that is not in the table, with a suggestion.
     func checkColumn(_ name: Located<String>, in table: Table, _ what: String) -> Bool {
         if table.column(named: name.value) != nil { return true }
+        if isBroken(name.value, in: table.logicalName) { return false }
         let hint = Suggestions.hint(for: name.value, in: table.columns.map(\.name))
         error("unknown-column", "\(what) names unknown column '\(name.value)' of '\(table.logicalName)'\(hint)", at: name.location)
         return false
@@ -51,7 +52,7 @@ extension Translator {
             nameParts.append(ObjectName.slug(ofExpression: expression))
         }
         for column in decl.include where !checkColumn(column, in: table, "index include") { return nil }
-        let name = decl.name?.value ?? ObjectName.index(table.name, nameParts)
+        let name = decl.name?.value ?? (decl.unique ? ObjectName.unique(table.name, nameParts) : ObjectName.index(table.name, nameParts))
         return Index(
             name: name, unique: decl.unique, method: decl.method, keys: keys, include: decl.include.map(\.value),
             predicate: decl.predicate, location: decl.location)

@@ -91,7 +91,8 @@ extension DeclarationReader {
         if let node = fields["on_delete"], let text = reader.string(node, "on_delete") {
             let choices = ReferentialAction.allCases.map(\.rawValue)
             if let action = ReferentialAction(rawValue: text.lowercased()) {
-                column.onDelete = action
+                // NO ACTION is PostgreSQL's default: spelling it out is not a change.
+                column.onDelete = action == .noAction ? nil : action
             } else {
                 reader.error("invalid-value", "unknown on_delete '\(text)': expected \(choices.joined(separator: ", "))", at: node)
             }

@@ -13,10 +13,13 @@ extension Translator {
         }
         var referenceTarget: ReferenceTarget?
         if let reference = decl.references { referenceTarget = target(named: reference) }
-        guard let type = columnType(decl, reference: referenceTarget) else { return }
+        guard let type = columnType(decl, reference: referenceTarget) else {
+            markBroken(decl.name, in: builder.table.logicalName)
+            return
+        }
         var column = Column(name: decl.name, type: type, nullable: decl.nullable, identity: decl.identity, comment: decl.comment, location: decl.location)
         column.renamedFrom = decl.renamedFrom?.value
-        if let value = decl.defaultValue, checkDefault(value, type: type, decl) { column.defaultValue = value }
+        if let value = decl.defaultValue { column.defaultValue = checkedDefault(value, type: type, decl) }
         checkIdentity(decl, type)
         builder.addColumn(column)
         let table = builder.name
@@ -54,8 +57,13 @@ extension Translator {
     func resolveType(_ spelling: Located<String>) -> ColumnType? {
         switch ColumnType.parse(spelling.value) {
         case let .failure(problem):
-            let hint = Suggestions.hint(for: spelling.value.lowercased(), in: ColumnType.knownSpellings + enumNames)
-            error("invalid-type", problem.message + hint, at: spelling.location)
+            var message = problem.message
+            if spelling.value.filter({ $0 == "(" }).count != spelling.value.filter({ $0 == ")" }).count {
+                message += ": a type with a comma inside { … } must be quoted, as in \"numeric(12,2)\""
+            } else if problem.isUnknownName {
+                message += Suggestions.hint(for: spelling.value.lowercased(), in: ColumnType.knownSpellings + enumNames)
+            }
+            error(problem.isUnknownName ? "unknown-type" : "invalid-type", message, at: spelling.location)
             return nil
         case let .success(type):
             if let name = type.enumName, enumType(named: name) == nil {
@@ -67,26 +75,22 @@ extension Translator {
         }
     }
 
-    private func checkDefault(_ value: ColumnDefault, type: ColumnType, _ decl: ColumnDecl) -> Bool {
-        guard case let .literal(text) = value else { return true }
+    /// The default in canonical form, or nil (reported) when it cannot be a value of the type.
+    private func checkedDefault(_ value: ColumnDefault, type: ColumnType, _ decl: ColumnDecl) -> ColumnDefault? {
+        guard case let .literal(text) = value else { return value }
+        if case .boolean = type, ["true", "false"].contains(text.lowercased()) { return .literal(text.lowercased()) }
         let problem: String?
-        switch type {
-        case .smallint, .integer, .bigint:
-            problem = Int(text) == nil ? "is not an integer" : nil
-        case .numeric, .unconstrainedNumeric, .real, .doublePrecision:
-            problem = Double(text) == nil ? "is not a number" : nil
-        case .boolean:
-            problem = ["true", "false"].contains(text.lowercased()) ? nil : "is not true or false"
-        case let .enumeration(name):
+        if case let .enumeration(name) = type {
             let labels = enumType(named: name)?.values ?? []
             problem = labels.contains(text) ? nil : "is not a value of enum '\(name)'\(Suggestions.hint(for: text, in: labels))"
-        default:
-            problem = nil
+        } else {
+            problem = DefaultLiteral.problem(text, for: type)
         }
         if let problem {
             error("invalid-default", "default '\(text)' of column '\(decl.name)' \(problem)", at: decl.defaultLocation ?? decl.location)
+            return nil
         }
-        return problem == nil
+        return value
     }
 
     private func checkIdentity(_ decl: ColumnDecl, _ type: ColumnType) {

@@ -64,6 +64,8 @@ extension Translator {
                 column = ref.column
             } else if table.column(named: entry.value) != nil {
                 column = entry.value
+            } else if isBroken(entry.value, in: table.logicalName) {
+                continue
             } else {
                 let candidates = references.map { $0.role ?? $0.dimension } + table.columns.map(\.name)
                 error("unknown-column", "grain names '\(entry.value)', which is neither a dimension, a role nor a column of '\(table.logicalName)'\(Suggestions.hint(for: entry.value, in: candidates))", at: entry.location)

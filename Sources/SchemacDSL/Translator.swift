@@ -12,6 +12,7 @@ final class Translator {
     /// Logical name → what a `references` or a fact dimension can point at.
     private(set) var targets: [String: ReferenceTarget] = [:]
     var extraExtensions: Set<String> = []
+    private var brokenColumns: Set<String> = []
 
     init(_ decls: SchemaDeclarations, diagnostics: Diagnostics) {
         self.decls = decls
@@ -33,6 +34,7 @@ final class Translator {
         for fact in decls.facts { tables += translateFact(fact).map { [$0] } ?? [] }
         for table in decls.tables { tables += translatePlainTable(table).map { [$0] } ?? [] }
         checkRelationNames(tables)
+        checkEnumNames(against: tables)
         let extensions = decls.extensions.map(\.value) + extraExtensions
         return Schema(name: schemaName, extensions: extensions, enums: Array(enums.values), tables: tables)
     }
@@ -47,7 +49,7 @@ final class Translator {
         all += decls.tables.map { ("table", $0.name, $0.location) }
         for (kind, name, location) in all.sorted(by: { $0.location < $1.location }) {
             if let (firstKind, first) = seen[name] {
-                error("duplicate-name", "\(kind) '\(name)' is already defined as a \(firstKind) at \(first)", at: location)
+                error("duplicate-name", "\(kind) '\(name)' is already defined as \(firstKind == "enum" ? "an" : "a") \(firstKind) at \(first)", at: location)
             } else {
                 seen[name] = (kind, location)
             }
@@ -56,6 +58,9 @@ final class Translator {
 
     private func translateEnums() {
         for decl in decls.enums where enums[decl.name] == nil {
+            if case let .success(type) = ColumnType.parse(decl.name), type.enumName == nil {
+                error("invalid-identifier", "enum '\(decl.name)' has the name of the built-in type \(type.canonical)", at: decl.location)
+            }
             if decl.values.isEmpty { error("empty-enum", "enum '\(decl.name)' has no values", at: decl.location) }
             var labels: [String] = []
             for value in decl.values {
@@ -90,6 +95,21 @@ final class Translator {
             targets[table.name] = target
         }
     }
+
+    /// A table's row type lives in the same namespace as enum types.
+    private func checkEnumNames(against tables: [Table]) {
+        let tableNames = Set(tables.map(\.name))
+        // A clash of DSL names is already reported by the namespace check.
+        let dslNames = Set(decls.dimensions.map(\.body.name) + decls.facts.map(\.body.name) + decls.tables.map(\.name))
+        for type in enums.values.sorted(by: { $0.name < $1.name }) where tableNames.contains(type.name) && !dslNames.contains(type.name) {
+            error("duplicate-name", "enum '\(type.name)' has the name of a table; PostgreSQL types and tables share names", at: type.location)
+        }
+    }
+
+    /// Columns whose declaration had an error: later references to them stay quiet
+    /// instead of reporting a second, misleading "unknown column".
+    func markBroken(_ column: String, in table: String) { brokenColumns.insert(table + "." + column) }
+    func isBroken(_ column: String, in table: String) -> Bool { brokenColumns.contains(table + "." + column) }
 
     func target(named name: Located<String>) -> ReferenceTarget? {
         if let target = targets[name.value] { return target }

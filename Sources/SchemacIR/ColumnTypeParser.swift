@@ -3,6 +3,8 @@ public struct TypeProblem: Error, Hashable, Sendable {
     public var message: String
     /// A known spelling close to the one given, for "did you mean".
     public var suggestion: String?
+    /// The name is not a type at all (rather than a known type with bad parameters).
+    public var isUnknownName = false
 }
 
 extension ColumnType {
@@ -48,7 +50,7 @@ extension ColumnType {
             return parameterised(name, arguments, spelling: raw)
         }
         if spelling.isIdentifier { return .success(.enumeration(spelling)) }
-        return .failure(TypeProblem(message: "unknown type '\(raw)'", suggestion: nil))
+        return .failure(TypeProblem(message: "unknown type '\(raw)'", suggestion: nil, isUnknownName: true))
     }
 
     private static func parameterised(_ name: String, _ arguments: [String], spelling: String) -> Result<ColumnType, TypeProblem> {
@@ -71,7 +73,7 @@ extension ColumnType {
             return .success(name.hasPrefix("char") && name != "character varying" ? .char(values[0]) : .varchar(values[0]))
         default:
             if simpleNames[name] != nil { return bad("'\(name)' takes no parameters") }
-            return .failure(TypeProblem(message: "unknown type '\(spelling)'", suggestion: nil))
+            return .failure(TypeProblem(message: "unknown type '\(spelling)'", suggestion: nil, isUnknownName: true))
         }
     }
 }

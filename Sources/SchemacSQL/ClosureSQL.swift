@@ -136,6 +136,9 @@ struct ClosureSQL {
 
     private func guardFunction() -> String {
         function(.cycleGuard, returning: "NEW", body: """
+            -- Moves of one tree are serialised: two concurrent moves (A under B, B under A)
+            -- would each pass a check that cannot see the other's uncommitted change.
+            PERFORM pg_advisory_xact_lock(hashtext(\(SQLLiteral.string(closure))));
             -- The new parent must not be the node itself or one of its descendants.
             \(cycleCheck)
             """)

@@ -218,6 +218,9 @@ $$;
 CREATE OR REPLACE FUNCTION budget.t_d_article_closure_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Moves of one tree are serialised: two concurrent moves (A under B, B under A)
+    -- would each pass a check that cannot see the other's uncommitted change.
+    PERFORM pg_advisory_xact_lock(hashtext('budget.t_d_article_hierarchy'));
     -- The new parent must not be the node itself or one of its descendants.
     IF EXISTS (
         SELECT 1

@@ -148,6 +148,9 @@ $$;
 CREATE OR REPLACE FUNCTION org.t_d_account_category_closure_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Moves of one tree are serialised: two concurrent moves (A under B, B under A)
+    -- would each pass a check that cannot see the other's uncommitted change.
+    PERFORM pg_advisory_xact_lock(hashtext('org.t_d_account_category_hierarchy'));
     -- The new parent must not be the node itself or one of its descendants.
     IF EXISTS (
         SELECT 1
@@ -248,6 +251,9 @@ $$;
 CREATE OR REPLACE FUNCTION org.t_d_region_closure_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Moves of one tree are serialised: two concurrent moves (A under B, B under A)
+    -- would each pass a check that cannot see the other's uncommitted change.
+    PERFORM pg_advisory_xact_lock(hashtext('org.t_d_region_hierarchy'));
     -- The new parent must not be the node itself or one of its descendants.
     IF EXISTS (
         SELECT 1

@@ -33,9 +33,6 @@ CREATE INDEX contact_cleanup_queue ON crm.contact (deleted_at, score DESC NULLS 
 -- table contact: create index ix_contact_account_id_last_seen_at on crm.contact
 CREATE INDEX ix_contact_account_id_last_seen_at ON crm.contact (account_id, last_seen_at DESC);
 
--- table contact: create index ix_contact_email on crm.contact
-CREATE UNIQUE INDEX ix_contact_email ON crm.contact (email) WHERE deleted_at IS NULL;
-
 -- table contact: create index ix_contact_email_lower on crm.contact
 CREATE INDEX ix_contact_email_lower ON crm.contact ((lower(email)));
 
@@ -50,3 +47,6 @@ CREATE INDEX ix_contact_profile_segment ON crm.contact (((profile ->> 'segment')
 
 -- table contact: create index ix_contact_score on crm.contact
 CREATE INDEX ix_contact_score ON crm.contact (score) INCLUDE (email, last_seen_at);
+
+-- table contact: create index uq_contact_email on crm.contact
+CREATE UNIQUE INDEX uq_contact_email ON crm.contact (email) WHERE deleted_at IS NULL;

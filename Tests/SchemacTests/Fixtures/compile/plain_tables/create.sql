@@ -44,7 +44,7 @@ CREATE TABLE shop."order" (
     CONSTRAINT ck_order_number_not_empty CHECK (number <> ''),
     CONSTRAINT fk_order_coupon_code FOREIGN KEY (coupon_code) REFERENCES shop.coupon (code) ON DELETE SET NULL,
     CONSTRAINT fk_order_user FOREIGN KEY ("user") REFERENCES shop.t_d_customer (id) ON DELETE RESTRICT,
-    CONSTRAINT fk_order_warehouse_id FOREIGN KEY (warehouse_id) REFERENCES shop.warehouse (id) ON DELETE NO ACTION
+    CONSTRAINT fk_order_warehouse_id FOREIGN KEY (warehouse_id) REFERENCES shop.warehouse (id)
 );
 
 -- table order: comment on table shop."order"
