@@ -37,3 +37,10 @@ golden-update: deps
 
 clean:
 	rm -rf .build
+
+# Times the release build on synthetic warehouses of 100, 1,000 and 5,000 tables
+# and writes docs/benchmarks.md.
+bench: deps
+	$(SWIFT) build -c release --product schemac
+	$(SWIFT) build -c release --product schemac-bench
+	.build/release/schemac-bench --sizes 100,1000,5000 --runs 5 --schemac .build/release/schemac --report docs/benchmarks.md

@@ -1,1 +1,1 @@
-print("schemac-bench: not yet")
+print("schemac-bench: pending WarehouseSynth")

@@ -52,7 +52,7 @@ extension Translator {
     }
 
     private func dimensionDecl(named name: String) -> DimensionDecl? {
-        decls.dimensions.first { $0.body.name == name }
+        dimensionIndex[name].map { decls.dimensions[$0] }
     }
 
     /// Grain entries name a dimension (without role), a role, or a column.

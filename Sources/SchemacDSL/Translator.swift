@@ -13,12 +13,17 @@ final class Translator {
     private(set) var targets: [String: ReferenceTarget] = [:]
     var extraExtensions: Set<String> = []
     private var brokenColumns: Set<String> = []
+    /// Dimension name → position in `decls.dimensions`.
+    let dimensionIndex: [String: Int]
 
     init(_ decls: SchemaDeclarations, diagnostics: Diagnostics) {
         self.decls = decls
         self.diagnostics = diagnostics
         naming = decls.naming?.value ?? NamingConventions()
         schemaName = decls.schemaName?.value ?? "public"
+        var index: [String: Int] = [:]
+        for (i, dimension) in decls.dimensions.enumerated() where index[dimension.body.name] == nil { index[dimension.body.name] = i }
+        dimensionIndex = index
     }
 
     func error(_ code: String, _ message: String, at location: SourceLocation?) {

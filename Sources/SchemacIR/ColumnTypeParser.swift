@@ -38,6 +38,9 @@ extension ColumnType {
     /// Enum names are not known here: any other identifier is returned as
     /// `.enumeration`, and the front end checks that the enum exists.
     public static func parse(_ raw: String) -> Result<ColumnType, TypeProblem> {
+        // Fast path for canonical spellings (every snapshot, most schemas).
+        if let simple = simpleNames[raw] { return .success(simple) }
+        if let type = parseCanonicalParameterised(raw) { return .success(type) }
         let spelling = raw.trimmingSpaces().lowercased().collapsingSpaces()
         if spelling.hasSuffix("[]") {
             return parse(String(spelling.dropLast(2))).map { .array($0) }
@@ -51,6 +54,25 @@ extension ColumnType {
         }
         if spelling.isIdentifier { return .success(.enumeration(spelling)) }
         return .failure(TypeProblem(message: "unknown type '\(raw)'", suggestion: nil, isUnknownName: true))
+    }
+
+    /// `varchar(255)`, `char(3)`, `numeric(19,4)` exactly as canonical spelling writes them.
+    private static func parseCanonicalParameterised(_ raw: String) -> ColumnType? {
+        var utf8 = Substring(raw).utf8
+        guard utf8.last == UInt8(ascii: ")"), let open = utf8.firstIndex(of: UInt8(ascii: "(")) else { return nil }
+        let name = String(Substring(utf8[utf8.startIndex..<open]))
+        utf8 = utf8[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)]
+        let numbers = utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { part -> Int? in
+            guard !part.isEmpty, part.count < 9, part.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            return part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        switch (name, numbers.count) {
+        case ("varchar", 1): if let n = numbers[0], n >= 1, n <= 10_485_760 { return .varchar(n) }
+        case ("char", 1): if let n = numbers[0], n >= 1, n <= 10_485_760 { return .char(n) }
+        case ("numeric", 2): if let p = numbers[0], let s = numbers[1], (1...1000).contains(p), (0...p).contains(s) { return .numeric(precision: p, scale: s) }
+        default: break
+        }
+        return nil
     }
 
     private static func parameterised(_ name: String, _ arguments: [String], spelling: String) -> Result<ColumnType, TypeProblem> {

@@ -79,7 +79,8 @@ struct PlanBuilder {
         renameTables()
         dropTables(renamedOld.tables.filter { newTables[$0.name] == nil })
         for table in new.tables {
-            if let before = oldTables[table.name] { diffTable(from: before, to: table) }
+            // Most tables do not change: one equality check skips the whole diff.
+            if let before = oldTables[table.name], before != table { diffTable(from: before, to: table) }
         }
         createTables(new.tables.filter { oldTables[$0.name] == nil })
         createClosureMaintenance(oldTables: oldTables, newTables: newTables)

@@ -1,2 +1,0 @@
-/// Synthetic warehouses: see WarehouseGenerator.
-public enum WarehouseSynth {}
