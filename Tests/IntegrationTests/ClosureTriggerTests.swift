@@ -88,7 +88,7 @@ import Testing
                 .map { world.insert($0.0, under: $0.1) }.joined(separator: "\n"))
             #expect(try world.diffRows().isEmpty)
             let before = try world.state()
-            #expect(before.filter { $0[0] == "link" }.count == 5 + 4 + 3 + 1, "self rows plus every ancestor link")
+            #expect(before.filter { $0[0] == "link" }.count == 5 + 4 + 2 + 1, "self rows, then links below r, a and b")
 
             let refusals: [(String, String)] = [
                 ("under its own descendant", world.move("a", under: world.id("d"))),

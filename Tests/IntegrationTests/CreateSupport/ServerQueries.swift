@@ -28,10 +28,10 @@ extension TestDatabase {
         let rows = try query(
             """
             WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = \(SQLText.literal(schema)))
-            SELECT 'relation ' || c.relkind, c.relname FROM pg_class c, ns
+            SELECT 'relation ' || c.relkind::text, c.relname FROM pg_class c, ns
             WHERE c.relnamespace = ns.oid AND \(notExtension("pg_class", "c"))
             UNION ALL
-            SELECT 'type ' || t.typtype, t.typname FROM pg_type t, ns
+            SELECT 'type ' || t.typtype::text, t.typname FROM pg_type t, ns
             WHERE t.typnamespace = ns.oid AND t.typcategory <> 'A'
               AND (t.typrelid = 0 OR (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c')
               AND \(notExtension("pg_type", "t"))
