@@ -32,8 +32,8 @@ let package = Package(
         .target(name: "SchemacPlanner", dependencies: ["SchemacIR"], swiftSettings: strict),
         // PostgreSQL dialect: MigrationPlan → SQL text.
         .target(name: "SchemacSQL", dependencies: ["SchemacIR", "SchemacPlanner"], swiftSettings: strict),
-        // IR → Swift model source.
-        .target(name: "SchemacSwift", dependencies: ["SchemacIR"], swiftSettings: strict),
+        // IR → Swift model source (typed queries take their SQL from the SQL emitter).
+        .target(name: "SchemacSwift", dependencies: ["SchemacIR", "SchemacSQL"], swiftSettings: strict),
         // Commands, output folder handling; callable in-process by tests.
         .target(
             name: "SchemacCLI",

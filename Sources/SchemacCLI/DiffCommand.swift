@@ -43,9 +43,10 @@ struct Diff: SchemacSubcommand {
             drift.append("\(out)/\(OutputState.snapshotName) is stale; run schemac generate")
         }
         drift += pipeline.state.migrationProblems()
-        let swift = pipeline.swiftFiles()
-        for path in Set(swift.keys).union(pipeline.state.swiftFiles.keys).sorted() where swift[path] != pipeline.state.swiftFiles[path] {
-            drift.append("\(out)/Swift/\(path) is stale; run schemac generate")
+        let artifacts = pipeline.artifacts()
+        for path in Set(artifacts.keys).union(pipeline.state.artifacts.keys).sorted() where artifacts[path] != pipeline.state.artifacts[path] {
+            let what = artifacts[path] == nil ? "should not exist" : pipeline.state.artifacts[path] == nil ? "is missing" : "is stale"
+            drift.append("\(out)/\(path) \(what); run schemac generate")
         }
         guard drift.isEmpty else {
             for item in drift { console.error("schemac: drift: \(item)") }

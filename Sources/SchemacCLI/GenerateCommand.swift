@@ -58,9 +58,9 @@ struct Generate: SchemacSubcommand {
         }
         let snapshot = pipeline.snapshotBytes()
         if pipeline.state.snapshotBytes != snapshot { writer.files["\(out)/\(OutputState.snapshotName)"] = [UInt8](snapshot) }
-        let swift = pipeline.swiftFiles()
-        for (path, bytes) in swift where pipeline.state.swiftFiles[path] != bytes { writer.files["\(out)/Swift/\(path)"] = bytes }
-        writer.removals = pipeline.state.swiftFiles.keys.filter { swift[$0] == nil }.map { "\(out)/Swift/\($0)" }
+        let artifacts = pipeline.artifacts()
+        for (path, bytes) in artifacts where pipeline.state.artifacts[path] != bytes { writer.files["\(out)/\(path)"] = bytes }
+        writer.removals = pipeline.state.artifacts.keys.filter { artifacts[$0] == nil }.sorted().map { "\(out)/\($0)" }
         guard !writer.files.isEmpty || !writer.removals.isEmpty else {
             console.print("schemac: no changes; nothing written")
             return ExitCode.success

@@ -14,8 +14,8 @@ struct OutputState {
     /// `.sql` files in `migrations/`, by file name.
     var migrations: [String: [UInt8]] = [:]
     var sumText: String?
-    /// Files under `Swift/`, by path relative to it.
-    var swiftFiles: [String: [UInt8]] = [:]
+    /// Files derived from the schema alone (`Swift/…`, `ERD.md`), by path relative to the folder.
+    var artifacts: [String: [UInt8]] = [:]
 
     /// Reads the folder; a missing folder is an empty state.
     static func read(_ folder: String) throws(DiagnosticError) -> OutputState {
@@ -31,7 +31,12 @@ struct OutputState {
         }
         state.migrations = readFiles(in: folder + "/" + migrationsFolder) { $0.hasSuffix(".sql") }
         state.sumText = FileManager.default.contents(atPath: state.sumPath).map { String(decoding: $0, as: UTF8.self) }
-        state.swiftFiles = readFiles(in: folder + "/" + swiftFolder, recursive: true) { $0.hasSuffix(".swift") }
+        for (path, bytes) in readFiles(in: folder + "/" + swiftFolder, recursive: true, where: { $0.hasSuffix(".swift") }) {
+            state.artifacts[swiftFolder + "/" + path] = bytes
+        }
+        for name in Pipeline.topLevelArtifacts {
+            if let data = FileManager.default.contents(atPath: folder + "/" + name) { state.artifacts[name] = [UInt8](data) }
+        }
         return state
     }
 

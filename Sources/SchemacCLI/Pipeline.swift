@@ -54,9 +54,17 @@ struct Pipeline {
         (try? Snapshot.encode(schema)) ?? Data()
     }
 
-    /// Generated Swift sources, by path relative to `Swift/`.
-    func swiftFiles() -> [String: [UInt8]] {
-        SwiftEmitter.files(for: schema, sources: compiled.files).mapValues { Array($0.utf8) }
+    /// Artifacts written at the top of the output folder (besides `Swift/`).
+    static let topLevelArtifacts: [String] = []
+
+    /// Files derived from the schema alone, by path relative to the output
+    /// folder: rewritten by `generate`, compared by `diff --check`.
+    func artifacts() -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for (path, text) in SwiftEmitter.files(for: schema, sources: compiled.files) {
+            files[OutputState.swiftFolder + "/" + path] = Array(text.utf8)
+        }
+        return files
     }
 
     /// `NNNN_slug`.
