@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per pipeline stage; dependencies point one way:
-// SchemacYAML → SchemacDSL → SchemacIR ← SchemacPlanner ← SchemacSQL / SchemacSwift ← SchemacCLI ← schemac
+// SchemacYAML → SchemacDSL → SchemacIR ← SchemacPlanner ← SchemacSQL / SchemacSwift / SchemacLint ← SchemacCLI ← schemac
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -14,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Only SwiftRoundTripTests uses it (PostgresNIO, SQLKit and PostgresKit): the tool's own
+        // targets never do, so `swift build` of the tool does not compile it.
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         // libyaml (Debian's libyaml-dev), read through its event API.
@@ -30,6 +33,8 @@ let package = Package(
         .target(name: "SchemacDSL", dependencies: ["SchemacYAML", "SchemacIR"], swiftSettings: strict),
         // Diff of two IRs → MigrationPlan (knows nothing of SQL text).
         .target(name: "SchemacPlanner", dependencies: ["SchemacIR"], swiftSettings: strict),
+        // Design and migration-safety rules over the IR and the pending plan (`schemac lint`).
+        .target(name: "SchemacLint", dependencies: ["SchemacIR", "SchemacPlanner"], swiftSettings: strict),
         // PostgreSQL dialect: MigrationPlan → SQL text.
         .target(name: "SchemacSQL", dependencies: ["SchemacIR", "SchemacPlanner"], swiftSettings: strict),
         // IR → Swift model source (typed queries take their SQL from the SQL emitter).
@@ -38,7 +43,7 @@ let package = Package(
         .target(
             name: "SchemacCLI",
             dependencies: [
-                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift",
+                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,12 +59,26 @@ let package = Package(
         .testTarget(name: "SchemacYAMLTests", dependencies: ["SchemacYAML"]),
         .testTarget(
             name: "SchemacTests",
-            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacCLI"],
+            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacCLI", "SchemacLint"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacCLI", "WarehouseSynth"]
+        ),
+        // The generated Swift compiles, warnings being errors: each target's `Generated` folder is a
+        // symlink to generated/Swift (the example) or to a golden output under Tests/SchemacTests/Fixtures/swift.
+        .testTarget(name: "GeneratedExampleTests", swiftSettings: strict),
+        .testTarget(name: "GeneratedNamingTests", swiftSettings: strict),
+        // The every-type golden output, decoded from a real PostgreSQL 15 through PostgresKit, and its
+        // SCD2 and hierarchy queries checked against hand-written SQL.
+        .testTarget(
+            name: "SwiftRoundTripTests",
+            dependencies: [
+                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: strict
         ),
     ]
 )

@@ -13,7 +13,7 @@ struct Diff: SchemacSubcommand {
     @OptionGroup var outputOptions: OutputOptions
     @Flag(name: .long, help: "Exit 1 (and say what) when the schema, snapshot, migration checksums or Swift code are out of sync.")
     var check = false
-    @Option(name: .long, help: "Output format: sql, markdown or json.")
+    @Option(name: .long, help: "Output format: sql (the up migration), markdown (a review report: hazards, changes, up and down SQL) or json (the full plan for tools).")
     var format: Format = .sql
 
     func execute(_ console: Console) -> Int32 {
@@ -21,13 +21,13 @@ struct Diff: SchemacSubcommand {
             return ExitCode.invalidInput
         }
         if check { return runCheck(pipeline, console) }
-        let up = pipeline.upPlan()
         switch format {
         case .sql:
-            console.print(SQLRenderer.migration(up, title: "pending migration (not written)", options: pipeline.sqlOptions))
-        case .markdown, .json:
-            console.error("schemac: --format \(format.rawValue) is not available yet; use --format sql")
-            return ExitCode.invalidInput
+            console.print(SQLRenderer.migration(pipeline.upPlan(), title: "pending migration (not written)", options: pipeline.sqlOptions))
+        case .markdown:
+            console.print(DiffMarkdown.render(PendingDiff(pipeline.migration(), schemaName: pipeline.schema.name, options: pipeline.sqlOptions)))
+        case .json:
+            console.print(DiffJSON.render(PendingDiff(pipeline.migration(), schemaName: pipeline.schema.name, options: pipeline.sqlOptions)))
         }
         return ExitCode.success
     }

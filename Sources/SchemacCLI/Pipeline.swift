@@ -55,7 +55,7 @@ struct Pipeline {
     }
 
     /// Artifacts written at the top of the output folder (besides `Swift/`).
-    static let topLevelArtifacts: [String] = []
+    static let topLevelArtifacts: [String] = [ERDMarkdown.fileName]
 
     /// Files derived from the schema alone, by path relative to the output
     /// folder: rewritten by `generate`, compared by `diff --check`.
@@ -64,6 +64,7 @@ struct Pipeline {
         for (path, text) in SwiftEmitter.files(for: schema, sources: compiled.files) {
             files[OutputState.swiftFolder + "/" + path] = Array(text.utf8)
         }
+        files[ERDMarkdown.fileName] = Array(ERDMarkdown.render(schema).utf8)
         return files
     }
 

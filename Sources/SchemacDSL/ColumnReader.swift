@@ -6,7 +6,7 @@ import SchemacYAML
 extension DeclarationReader {
     static let columnKeys = [
         "type", "nullable", "default", "unique", "check", "references", "on_delete", "identity",
-        "primary_key", "renamed_from", "comment", "index",
+        "primary_key", "renamed_from", "comment", "index", "lint_ignore",
     ]
 
     func readColumns(_ node: YAMLNode, of context: String) -> [ColumnDecl] {
@@ -32,6 +32,7 @@ extension DeclarationReader {
             column.nullable = value
         }
         if let value = fields["default"] { readDefault(value, &column) }
+        if let ignores = fields["lint_ignore"] { column.lintIgnores = readLintIgnores(ignores, element: column.location) }
         readFlags(fields, &column)
         readReference(fields, &column)
         if column.type == nil && column.references == nil {

@@ -6,8 +6,8 @@ import SchemacYAML
 struct DeclarationReader {
     let reader: Reader
 
-    static let topLevelKeys = ["schema", "extensions", "naming", "migration", "enums", "dimensions", "facts", "tables"]
-    static let bodyKeys = ["columns", "indexes", "checks", "renamed_from", "comment"]
+    static let topLevelKeys = ["schema", "extensions", "naming", "migration", "lint", "enums", "dimensions", "facts", "tables"]
+    static let bodyKeys = ["columns", "indexes", "checks", "renamed_from", "comment", "lint_ignore"]
     static let dimensionKeys = bodyKeys + ["history", "key", "hierarchy"]
     static let factKeys = bodyKeys + ["dimensions", "grain", "measures"]
 
@@ -21,6 +21,7 @@ struct DeclarationReader {
         }
         if let node = top["naming"] { decls.naming = Located(readNaming(node), reader.location(node)) }
         if let node = top["migration"] { decls.migration = Located(readMigration(node), reader.location(node)) }
+        if let node = top["lint"] { decls.lint = Located(readLintLevels(node), reader.location(node)) }
         if let node = top["enums"] { decls.enums += readEnums(node) }
         if let node = top["dimensions"] {
             decls.dimensions += reader.namedEntries(node, context: "dimensions").compactMap { readDimension($0.name, $0.key, $0.value) }

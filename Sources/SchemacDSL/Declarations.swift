@@ -7,6 +7,8 @@ struct SchemaDeclarations {
     var extensions: [Located<String>] = []
     var naming: Located<NamingConventions>?
     var migration: Located<MigrationSettings>?
+    /// `lint:` levels (not part of the schema; see LintConfigReader).
+    var lint: Located<[LintSettings.Level]>?
     var enums: [EnumDecl] = []
     var dimensions: [DimensionDecl] = []
     var facts: [FactDecl] = []
@@ -28,6 +30,8 @@ struct TableBody {
     var checks: [CheckDecl] = []
     var renamedFrom: Located<String>?
     var comment: String?
+    /// The `lint_ignore` of the table and of its indexes.
+    var lintIgnores: [LintSettings.Ignore] = []
 }
 
 struct DimensionDecl {
@@ -78,6 +82,7 @@ struct ColumnDecl {
     var comment: String?
     /// nil: the default (foreign-key columns are indexed).
     var index: Bool?
+    var lintIgnores: [LintSettings.Ignore] = []
 }
 
 struct IndexDecl {

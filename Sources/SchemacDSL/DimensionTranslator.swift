@@ -37,6 +37,14 @@ extension Translator {
         return [dimension, closureTable(for: dimension, hierarchy, decl.hierarchy?.location ?? body.location)]
     }
 
+    /// Types btree_gist gives an equality operator class for (PostgreSQL 15).
+    static func gistSupports(_ type: ColumnType) -> Bool {
+        switch type {
+        case .json, .jsonb, .array: false
+        default: true
+        }
+    }
+
     private func businessKey(_ decl: DimensionDecl, _ table: Table) -> [String] {
         if decl.history == .scd2 && decl.key.isEmpty {
             error("missing-key", "dimension '\(decl.body.name)' has history scd2 but no business key ('key')", at: decl.body.location)
@@ -45,9 +53,18 @@ extension Translator {
         for column in decl.key where checkColumn(column, in: table, "key") {
             if key.contains(column.value) {
                 error("duplicate-column", "key lists '\(column.value)' twice", at: column.location)
-            } else {
-                key.append(column.value)
+                continue
             }
+            guard let keyColumn = table.column(named: column.value) else { continue }
+            // UNIQUE and the exclusion constraint treat NULLs as distinct: a NULL key
+            // would let two current versions of "the same" member through.
+            if keyColumn.nullable {
+                error("nullable-key", "business key column '\(column.value)' must not be nullable", at: column.location)
+            }
+            if decl.noOverlap, !Self.gistSupports(keyColumn.type) {
+                error("invalid-key", "no_overlap needs key columns btree_gist can index; '\(column.value)' is \(keyColumn.type.canonical)", at: column.location)
+            }
+            key.append(column.value)
         }
         return key
     }

@@ -15,6 +15,8 @@ public struct CompiledSchema: Sendable {
     public var migration: MigrationSettings
     /// The files read, in the order they were merged.
     public var files: [String]
+    /// `lint:` and every `lint_ignore`: read by `schemac lint` only.
+    public var lint = LintSettings()
 }
 
 /// The DSL front end: schema files → validated IR.
@@ -51,10 +53,10 @@ public enum SchemaLoader {
         let translator = Translator(decls, diagnostics: diagnostics)
         let schema = translator.translate()
         if translator.diagnostics.hasErrors { return .failure(DiagnosticError(translator.diagnostics.sorted)) }
-        return .success(CompiledSchema(schema: schema, migration: decls.migration?.value ?? MigrationSettings(), files: sorted.map(\.path)))
+        return .success(CompiledSchema(schema: schema, migration: decls.migration?.value ?? MigrationSettings(), files: sorted.map(\.path), lint: decls.lintSettings))
     }
 
-    /// `schema`, `naming` and `migration` may be given in one file only; everything else accumulates.
+    /// `schema`, `naming`, `migration` and `lint` may be given in one file only; everything else accumulates.
     static func merge(_ file: SchemaDeclarations, into all: inout SchemaDeclarations, diagnostics: inout Diagnostics) {
         func single<T>(_ new: Located<T>?, _ existing: inout Located<T>?, _ key: String) {
             guard let new else { return }
@@ -67,6 +69,7 @@ public enum SchemaLoader {
         single(file.schemaName, &all.schemaName, "schema")
         single(file.naming, &all.naming, "naming")
         single(file.migration, &all.migration, "migration")
+        single(file.lint, &all.lint, "lint")
         all.extensions += file.extensions
         all.enums += file.enums
         all.dimensions += file.dimensions

@@ -10,7 +10,8 @@ extension DeclarationReader {
         guard let fields = reader.fields(node, allowed: allowed, context: context, hints: hints) else { return nil }
         var body = TableBody(name: name, location: reader.location(key))
         if let columns = fields["columns"] { body.columns = readColumns(columns, of: context) }
-        if let indexes = fields["indexes"] { body.indexes = readIndexes(indexes, of: context) }
+        if let indexes = fields["indexes"] { body.indexes = readIndexes(strippingLintIgnores(indexes, into: &body.lintIgnores), of: context) }
+        if let ignores = fields["lint_ignore"] { body.lintIgnores += readLintIgnores(ignores, element: body.location) }
         if let checks = fields["checks"] {
             body.checks = reader.namedEntries(checks, context: "checks of \(context)").compactMap { checkName, checkKey, value in
                 guard reader.checkIdentifier(checkName, "check name", at: checkKey),

@@ -2,19 +2,26 @@ import Foundation
 
 /// The canonical JSON form of a schema: sorted keys, stable order, no
 /// timestamps, so the same schema always gives the same bytes.
+///
+/// Written and read by a hand-made codec (SnapshotCoding/), not by
+/// `JSONEncoder`/`JSONDecoder`: the same bytes Foundation produced with
+/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`, at a fraction of
+/// the cost. The IR's `Codable` conformances are not used here.
 public enum Snapshot {
     public static func encode(_ schema: Schema) throws -> Data {
         var canonical = schema
         canonical.canonicalize()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(canonical)
-        data.append(0x0A)
-        return data
+        var writer = CanonicalJSONWriter()
+        canonical.writeJSON(into: &writer)
+        writer.finishDocument()
+        return Data(writer.bytes)
     }
 
+    /// Throws `SnapshotDecodingError` (path, line and column, and what was
+    /// wrong) for malformed JSON or a document that is not a schema.
     public static func decode(_ data: Data) throws -> Schema {
-        var schema = try JSONDecoder().decode(Schema.self, from: data)
+        let document = try JSONDocument(parsing: [UInt8](data))
+        var schema = try Schema(json: document.root)
         schema.canonicalize()
         return schema
     }

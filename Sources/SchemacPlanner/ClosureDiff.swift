@@ -11,7 +11,7 @@ extension PlanBuilder {
             guard let current = closureMaintenance(for: table, in: old) else { continue }
             // Function bodies name the tables and the parent column: any rename recreates them.
             if !wanted.contains(current) {
-                add(.alter, .dropClosureMaintenance(current), table.subject)
+                add(.alter, .dropClosureMaintenance(current), old.table(named: current.dimensionTable)?.subject ?? table.subject)
             }
         }
     }

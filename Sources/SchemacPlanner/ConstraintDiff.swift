@@ -17,15 +17,38 @@ extension PlanBuilder {
         for (from, to) in indexes.renamed {
             add(.alter, .renameIndex(from: from.name, to: to.name), after.subject)
         }
-        for index in indexes.dropped {
+        let swapped = swappable(indexes, before, after)
+        for index in indexes.dropped where !swapped.contains(index.name) {
             add(.dropIndexes, .dropIndex(name: index.name, concurrently: true), after.subject, transactional: false)
         }
+    }
+
+    /// Changed indexes (same name, new definition) whose columns all stay: they
+    /// can be rebuilt beside the old one instead of after dropping it.
+    private func swappable(_ indexes: Matching<Index>, _ before: Table, _ after: Table) -> Set<String> {
+        let added = Set(indexes.added.map(\.name))
+        let kept = Set(after.columns.map(\.name))
+        return Set(indexes.dropped.filter { index in
+            added.contains(index.name) && index.keys.allSatisfy { key in
+                if case let .column(name) = key.target { kept.contains(name) } else { true }
+            } && index.include.allSatisfy(kept.contains)
+        }.map(\.name))
     }
 
     /// Additions: they run once the table's columns are in place.
     mutating func addChangedConstraints(from before: Table, to after: Table) {
         let (constraints, indexes) = match(before, after)
-        for index in indexes.added { createIndexConcurrently(index, on: after) }
+        let swapped = swappable(indexes, before, after)
+        for index in indexes.added {
+            guard swapped.contains(index.name) else {
+                createIndexConcurrently(index, on: after)
+                continue
+            }
+            let temporary = ObjectName.shortened(index.name + "_schemac_new")
+            createIndexConcurrently(index.renamed(temporary), on: after)
+            add(.swapIndexes, .dropIndex(name: index.name, concurrently: true), after.subject, transactional: false)
+            add(.swapIndexes, .renameIndex(from: temporary, to: index.name), after.subject)
+        }
         for constraint in constraints.added { addConstraint(constraint, to: after) }
     }
 
@@ -38,7 +61,7 @@ extension PlanBuilder {
 
     private mutating func createIndexConcurrently(_ index: Index, on table: Table) {
         add(.buildIndexes, .createIndex(table: table.name, index, concurrently: true), table.subject,
-            hazards: [Hazard(.indexBuild, "builds index \(index.name) without blocking writes; if it fails, drop the INVALID index it leaves and rerun")],
+            hazards: [Hazard(.indexBuild, "builds index \(index.name) without blocking writes\(index.unique ? "; fails if existing rows hold duplicates" : ""); if it fails, drop the INVALID index it leaves and rerun")],
             transactional: false)
     }
 

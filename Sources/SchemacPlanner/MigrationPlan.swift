@@ -99,6 +99,8 @@ public enum Operation: Hashable, Sendable {
     /// A unique or primary key constraint over the unique index of the same
     /// name, built concurrently just before: `ADD CONSTRAINT … USING INDEX`.
     case addConstraintUsingIndex(table: String, Constraint)
+    /// `CHECK (column IS NOT NULL) NOT VALID`: the first step of a lock-friendly SET NOT NULL.
+    case addNotNullCheck(table: String, column: String, name: String)
     case validateConstraint(table: String, name: String)
     case dropConstraint(table: String, name: String)
     case renameConstraint(table: String, from: String, to: String)

@@ -11,6 +11,10 @@ enum Phase: Int, CaseIterable, Comparable {
     case alter
     /// CREATE INDEX CONCURRENTLY, then constraints attached to their unique indexes.
     case buildIndexes
+    /// A changed index's replacement is built under a temporary name first;
+    /// then the old one is dropped concurrently and the new one renamed, so the
+    /// table is never without it.
+    case swapIndexes
     /// VALIDATE CONSTRAINT and SET NOT NULL through a validated check.
     case validate
     /// Enums that are no longer used.
@@ -75,14 +79,17 @@ struct PlanBuilder {
         diffEnums()
         let oldTables = Dictionary(uniqueKeysWithValues: renamedOld.tables.map { ($0.name, $0) })
         let newTables = Dictionary(uniqueKeysWithValues: new.tables.map { ($0.name, $0) })
+        // Most tables do not change: one equality check skips their diff.
+        let changed = new.tables.compactMap { table in oldTables[table.name].flatMap { $0 != table ? ($0, table) : nil } }
         dropClosureMaintenance(oldTables: oldTables, newTables: newTables)
         renameTables()
+        // Removals first (a key into a table that goes must go before it),
+        // then additions (a key into a new table must wait for it).
+        for (before, after) in changed { removeFromTable(before, after) }
         dropTables(renamedOld.tables.filter { newTables[$0.name] == nil })
-        for table in new.tables {
-            // Most tables do not change: one equality check skips the whole diff.
-            if let before = oldTables[table.name], before != table { diffTable(from: before, to: table) }
-        }
+        recreateEnums(oldTables: oldTables, newTables: newTables)
         createTables(new.tables.filter { oldTables[$0.name] == nil })
+        for (before, after) in changed { addToTable(before, after) }
         createClosureMaintenance(oldTables: oldTables, newTables: newTables)
         dropUnusedEnums()
     }

@@ -62,6 +62,17 @@ struct Renames: Equatable {
         result.name = newTableName(table.name)
         let map = columns[result.name] ?? [:]
         func col(_ name: String) -> String { map[name] ?? name }
+        // PostgreSQL rewrites stored expressions when a column is renamed; so do we.
+        func sql(_ text: String) -> String {
+            map.reduce(text) { SQLText.renaming($0, from: $1.key, to: $1.value) }
+        }
+        result.checks = table.checks.map { CheckConstraint(name: $0.name, expression: sql($0.expression)) }
+        result.exclusions = table.exclusions.map { exclusion in
+            var renamed = exclusion
+            renamed.elements = exclusion.elements.map { .init(expression: sql($0.expression), operator: $0.operator) }
+            renamed.predicate = exclusion.predicate.map(sql)
+            return renamed
+        }
         result.columns = table.columns.map { column in
             var renamed = column
             renamed.name = col(column.name)
@@ -78,10 +89,13 @@ struct Renames: Equatable {
         result.indexes = table.indexes.map { index in
             var renamed = index
             renamed.keys = index.keys.map { key in
-                guard case let .column(name) = key.target else { return key }
-                return IndexKey(.column(col(name)), order: key.order, nulls: key.nulls)
+                switch key.target {
+                case let .column(name): IndexKey(.column(col(name)), order: key.order, nulls: key.nulls)
+                case let .expression(text): IndexKey(.expression(sql(text)), order: key.order, nulls: key.nulls)
+                }
             }
             renamed.include = index.include.map(col)
+            renamed.predicate = index.predicate.map(sql)
             return renamed
         }
         result.dimension = table.dimension.map { info in

@@ -2,7 +2,8 @@ import SchemacIR
 
 /// Changes inside a table that exists before and after (after renames).
 extension PlanBuilder {
-    mutating func diffTable(from before: Table, to after: Table) {
+    /// Column renames, constraints and indexes that go or change, and dropped columns.
+    mutating func removeFromTable(_ before: Table, _ after: Table) {
         let subject = after.subject
         if let map = renames.columns[after.name] {
             for (from, to) in map.sorted(by: { $0.key < $1.key }) {
@@ -10,12 +11,17 @@ extension PlanBuilder {
             }
         }
         dropChangedConstraints(from: before, to: after)
-        let oldColumns = Dictionary(uniqueKeysWithValues: before.columns.map { ($0.name, $0) })
         let newNames = Set(after.columns.map(\.name))
         for column in before.columns where !newNames.contains(column.name) {
             add(.alter, .dropColumn(table: after.name, column: column.name), subject,
                 hazards: [Hazard(.deletesData, "drops column \(after.name).\(column.name) and its values")])
         }
+    }
+
+    /// New and changed columns, then the constraints and indexes that need them.
+    mutating func addToTable(_ before: Table, _ after: Table) {
+        let subject = after.subject
+        let oldColumns = Dictionary(uniqueKeysWithValues: before.columns.map { ($0.name, $0) })
         for column in after.columns {
             if let previous = oldColumns[column.name] {
                 diffColumn(previous, column, in: after)
@@ -35,8 +41,8 @@ extension PlanBuilder {
         if !column.nullable && column.defaultValue == nil && column.identity == nil {
             hazards.append(Hazard(.failsOnRows, "adds NOT NULL column \(table.name).\(column.name) without a default: fails if the table has rows; give it a default or make it nullable first"))
         }
-        if case .sql = column.defaultValue {
-            hazards.append(Hazard(.rewritesTable, "the default of \(table.name).\(column.name) is an SQL expression: a volatile one rewrites the table"))
+        if case let .sql(expression) = column.defaultValue, !StableDefault.isStable(expression) {
+            hazards.append(Hazard(.rewritesTable, "the default of \(table.name).\(column.name) is an SQL expression: if it is volatile, every row is rewritten"))
         }
         if column.identity != nil {
             hazards.append(Hazard(.rewritesTable, "adds identity column \(table.name).\(column.name): fills every row under an exclusive lock"))
@@ -50,11 +56,17 @@ extension PlanBuilder {
     private mutating func diffColumn(_ before: Column, _ after: Column, in table: Table) {
         let subject = table.subject
         if before.type != after.type {
+            // The old default is typed with the old type; PostgreSQL will not cast it along.
+            if before.defaultValue != nil {
+                var bare = after
+                bare.defaultValue = nil
+                add(.alter, .setDefault(table: table.name, bare), subject)
+            }
             let change = TypeChange.classify(from: before.type, to: after.type)
             add(.alter, .alterColumnType(table: table.name, column: after.name, from: before.type, to: after.type), subject,
                 hazards: change.hazards(table.name + "." + after.name, from: before.type, to: after.type))
-        }
-        if before.defaultValue != after.defaultValue || (before.type != after.type && after.defaultValue != nil) {
+            if after.defaultValue != nil { add(.alter, .setDefault(table: table.name, after), subject) }
+        } else if before.defaultValue != after.defaultValue {
             add(.alter, .setDefault(table: table.name, after), subject)
         }
         if before.nullable != after.nullable {
@@ -75,11 +87,30 @@ extension PlanBuilder {
     /// SET NOT NULL without a long exclusive lock: a NOT VALID check first,
     /// validated without blocking writes; SET NOT NULL then skips its own scan.
     private mutating func setNotNull(_ column: Column, in table: Table) {
-        let check = CheckConstraint(name: ObjectName.check(table.name, column.name + "_not_null"), expression: "\(column.name) IS NOT NULL")
-        add(.alter, .addConstraint(table: table.name, .check(check), notValid: true), table.subject)
-        add(.validate, .validateConstraint(table: table.name, name: check.name), table.subject,
+        let check = ObjectName.check(table.name, column.name + "_not_null")
+        add(.alter, .addNotNullCheck(table: table.name, column: column.name, name: check), table.subject)
+        add(.validate, .validateConstraint(table: table.name, name: check), table.subject,
             hazards: [Hazard(.validationScan, "scans \(table.name) for NULLs in \(column.name); fails if there are any")])
         add(.validate, .setNotNull(table: table.name, column: column.name), table.subject)
-        add(.validate, .dropConstraint(table: table.name, name: check.name), table.subject)
+        add(.validate, .dropConstraint(table: table.name, name: check), table.subject)
+    }
+}
+
+/// Defaults PostgreSQL evaluates once for ADD COLUMN (stable or immutable),
+/// so adding a column with them does not rewrite the table.
+enum StableDefault {
+    static let known: Set<String> = [
+        "now()", "current_date", "current_timestamp", "localtimestamp", "current_time", "localtime",
+        "transaction_timestamp()", "statement_timestamp()", "current_user", "true", "false",
+    ]
+
+    static func isStable(_ expression: String) -> Bool {
+        known.contains(expression.lowercased().trimmingSpaces())
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -23,6 +23,8 @@ enum TypeChange: Equatable {
         case (.real, .doublePrecision): return .rewrite
         case (.timestamp, .timestamptz), (.json, .jsonb): return .rewrite
         case (.text, .text): return .metadataOnly
+        // Every value has a text form: nothing is lost, but the table is rewritten.
+        case (_, .text) where !old.isArrayType: return .rewrite
         default: return .narrowing
         }
     }
@@ -47,4 +49,8 @@ enum TypeChange: Equatable {
             ]
         }
     }
+}
+
+extension ColumnType {
+    var isArrayType: Bool { if case .array = self { true } else { false } }
 }

@@ -7,27 +7,24 @@ import SchemacPlanner
 /// - AFTER INSERT: the node's self row, plus one row per ancestor of its parent. A parent
 ///   without closure rows fails the insert: within one multi-row statement, parents
 ///   must come before their children (AFTER row triggers run in row order).
-/// - BEFORE UPDATE (parent changed): rejects a move under the node itself or a descendant.
-/// - AFTER UPDATE (parent changed): checks again, detaches the subtree from its former
-///   ancestors and attaches it below the new parent.
+/// - AFTER UPDATE (parent changed): serialises moves of the tree (an advisory lock),
+///   rejects a move under the node itself or a descendant, detaches the subtree from
+///   its former ancestors and attaches it below the new parent.
 /// - DELETE needs no trigger: the closure table's foreign keys are ON DELETE CASCADE and
 ///   the parent column is ON DELETE RESTRICT, so only leaves go, and their rows with them.
 ///
-/// The update triggers are `UPDATE` with a `WHEN` clause rather than `UPDATE OF parent_id`:
+/// The update trigger is `UPDATE` with a `WHEN` clause rather than `UPDATE OF parent_id`:
 /// the latter would miss a parent changed by another BEFORE trigger. AFTER row triggers
 /// run one after the other at the end of the statement, each on the closure as left by
-/// the previous one, which is why the move checks for a cycle again: in a statement that
-/// moves several rows, every guard saw the tree as it was before the statement (a swap
-/// of two siblings passes both guards). Such a statement is therefore accepted only if
-/// each move is valid against the tree before it and, in row order, after the moves
-/// before it; one that is valid only as a whole must be split.
+/// the previous one, so a statement that moves several rows is judged one move at a
+/// time, in row order: a reorder valid only as a whole may have to be split.
 struct ClosureSQL {
     let maintenance: ClosureMaintenance
     let schema: String
 
-    /// The three functions, then the three triggers that call them.
+    /// The two functions, then the two triggers that call them.
     func create() -> [String] {
-        [insertFunction(), guardFunction(), moveFunction()]
+        [insertFunction(), moveFunction()]
             + Part.allCases.map(createTrigger)
     }
 
@@ -66,12 +63,11 @@ struct ClosureSQL {
 
     /// One function and trigger each; `suffix` ends their names.
     enum Part: CaseIterable {
-        case insert, cycleGuard, move
+        case insert, move
 
         var suffix: String {
             switch self {
             case .insert: "insert"
-            case .cycleGuard: "guard"
             case .move: "move"
             }
         }
@@ -97,7 +93,6 @@ struct ClosureSQL {
     private func createTrigger(_ part: Part) -> String {
         let event = switch part {
         case .insert: "AFTER INSERT"
-        case .cycleGuard: "BEFORE UPDATE"
         case .move: "AFTER UPDATE"
         }
         let when = part == .insert ? "" : " WHEN (OLD.\(parent) IS DISTINCT FROM NEW.\(parent))"
@@ -134,19 +129,14 @@ struct ClosureSQL {
             """)
     }
 
-    private func guardFunction() -> String {
-        function(.cycleGuard, returning: "NEW", body: """
+    private func moveFunction() -> String {
+        function(.move, returning: "NULL", body: """
             -- Moves of one tree are serialised: two concurrent moves (A under B, B under A)
             -- would each pass a check that cannot see the other's uncommitted change.
             PERFORM pg_advisory_xact_lock(hashtext(\(SQLLiteral.string(closure))));
-            -- The new parent must not be the node itself or one of its descendants.
-            \(cycleCheck)
-            """)
-    }
-
-    private func moveFunction() -> String {
-        function(.move, returning: "NULL", body: """
-            -- Checked again: in a statement that moves several rows, the guard saw the tree before any move.
+            -- The new parent must not be the node itself or one of its descendants. Checked
+            -- after the row changed, against the tree as the moves before it left it, so a
+            -- statement that reorders several rows is judged one move at a time.
             \(cycleCheck)
             -- Detach the subtree (the node and its descendants) from the node's former ancestors.
             DELETE FROM \(closure) AS link

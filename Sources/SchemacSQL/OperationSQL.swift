@@ -40,6 +40,8 @@ struct OperationSQL {
 
         case let .addConstraint(table, constraint, notValid): [addConstraint(table, constraint, notValid: notValid)]
         case let .addConstraintUsingIndex(table, constraint): [addConstraintUsingIndex(table, constraint)]
+        case let .addNotNullCheck(table, column, name):
+            [alterTable(table) + "ADD CONSTRAINT \(quote(name)) CHECK (\(quote(column)) IS NOT NULL) NOT VALID;"]
         case let .validateConstraint(table, constraint): [alterTable(table) + "VALIDATE CONSTRAINT \(quote(constraint));"]
         case let .dropConstraint(table, constraint): [alterTable(table) + "DROP CONSTRAINT \(quote(constraint));"]
         case let .renameConstraint(table, from, to): [alterTable(table) + "RENAME CONSTRAINT \(quote(from)) TO \(quote(to));"]

@@ -10,12 +10,12 @@ extension OperationSQL {
         let retired = ObjectName.shortened(type.name + "__schemac_old")
         var statements = [
             "ALTER TYPE \(name(type.name)) RENAME TO \(quote(retired));",
-            "CREATE TYPE \(name(type.name)) AS ENUM (\(type.values.map(SQLLiteral.string).joined(separator: ", ")));",
+            "-- the new type takes the name\nCREATE TYPE \(name(type.name)) AS ENUM (\(type.values.map(SQLLiteral.string).joined(separator: ", ")));",
         ]
         for usage in usages.sorted(by: { ($0.table, $0.column.name) < ($1.table, $1.column.name) }) {
             statements += convertToRecreatedEnum(usage.column, in: usage.table)
         }
-        statements.append("DROP TYPE \(name(retired));")
+        statements.append("-- the old type goes\nDROP TYPE \(name(retired));")
         return statements
     }
 
@@ -23,12 +23,13 @@ extension OperationSQL {
         let alter = alterColumn(table, column.name)
         let type = SQLType.name(column.type, schema: schema)
         let text = column.type.isArray ? "text[]" : "text"
+        let target = SQLIdentifier.qualified(schema, table, column.name)
         var statements = [
-            alter + "DROP DEFAULT;",
-            alter + "TYPE \(type) USING \(quote(column.name))::\(text)::\(type);",
+            "-- \(target): its default is typed with the old enum\n" + alter + "DROP DEFAULT;",
+            "-- \(target): converted through text\n" + alter + "TYPE \(type) USING \(quote(column.name))::\(text)::\(type);",
         ]
         if let value = column.defaultValue {
-            statements.append(alter + "SET DEFAULT " + SQLLiteral.defaultValue(value, type: column.type, schema: schema) + ";")
+            statements.append("-- \(target): its default again\n" + alter + "SET DEFAULT " + SQLLiteral.defaultValue(value, type: column.type, schema: schema) + ";")
         }
         return statements
     }
@@ -45,8 +46,9 @@ extension OperationSQL {
         let sequence = "pg_get_serial_sequence(\(SQLLiteral.string(name(table))), \(SQLLiteral.string(column)))"
         return [
             drop,
-            alterColumn(table, column) + "ADD GENERATED \(kind) AS IDENTITY;",
-            "SELECT setval(\(sequence), coalesce(max(\(quote(column))), 0) + 1, false) FROM \(name(table));",
+            "-- a new identity\n" + alterColumn(table, column) + "ADD GENERATED \(kind) AS IDENTITY;",
+            "-- its sequence continues after the largest existing key\n"
+                + "SELECT setval(\(sequence), coalesce(max(\(quote(column))), 0) + 1, false) FROM \(name(table));",
         ]
     }
 }

@@ -54,12 +54,12 @@ struct MigrationLayout {
     let options: SQLOptions
     private(set) var blocks: [String]
     private var inTransaction = false
-    private var longTimeout = false
+    /// nil until the first step decides which timeouts the file starts with.
+    private var longTimeout: Bool?
 
     init(options: SQLOptions) {
         self.options = options
-        // Set before the first lock is taken, for every statement of the file.
-        blocks = [Self.set("lock_timeout", options.lockTimeout) + "\n" + Self.set("statement_timeout", options.statementTimeout)]
+        blocks = []
     }
 
     /// Opens and closes transactions and switches the statement timeout around `step`.
@@ -76,10 +76,9 @@ struct MigrationLayout {
         if step.commitAfter { commit() }
     }
 
-    /// Closes the last transaction and restores the normal statement timeout.
+    /// Closes the last transaction (the settings end with the session).
     mutating func finish() -> [String] {
         commit()
-        setLongTimeout(false)
         return blocks
     }
 
@@ -94,10 +93,17 @@ struct MigrationLayout {
     /// The switch also ends the open transaction: a long scan must not run while the
     /// transaction still holds the ACCESS EXCLUSIVE locks of the DDL before it, nor
     /// its locks be held while the DDL after it waits for the commit.
+    ///
+    /// Index builds and validations also get the long lock timeout: CREATE INDEX
+    /// CONCURRENTLY waits for every older transaction, and its SHARE UPDATE
+    /// EXCLUSIVE request blocks no reads or writes while it waits — failing after
+    /// a few seconds would only leave an INVALID index behind.
     private mutating func setLongTimeout(_ long: Bool) {
         guard long != longTimeout else { return }
         commit()
-        blocks.append(Self.set("statement_timeout", long ? options.indexStatementTimeout : options.statementTimeout))
+        let timeout = long ? options.indexStatementTimeout : options.statementTimeout
+        let lock = long ? options.indexStatementTimeout : options.lockTimeout
+        blocks.append(Self.set("lock_timeout", lock) + "\n" + Self.set("statement_timeout", timeout))
         longTimeout = long
     }
 

@@ -34,6 +34,7 @@ struct StepDescription {
         case let .addConstraint(table, c, notValid):
             "add \(kind(c)) \(SQLIdentifier.quote(c.name)) on \(name(table))"
                 + (notValid && OperationSQL.acceptsNotValid(c) ? " (not valid yet)" : "")
+        case let .addNotNullCheck(table, c, _): "check \(column(table, c)) for NULLs before SET NOT NULL"
         case let .addConstraintUsingIndex(table, c):
             "add \(kind(c)) \(SQLIdentifier.quote(c.name)) on \(name(table)) using index \(SQLIdentifier.quote(c.name))"
         case let .validateConstraint(table, c): "validate constraint \(SQLIdentifier.quote(c)) on \(name(table))"

@@ -1,9 +1,39 @@
 import SchemacIR
 
-/// IR → Swift model sources.
+/// IR → Swift model sources: one file per table (dimension, fact, plain or closure
+/// table) and per enum, named after its Swift type, plus `Schemac.swift` with the
+/// protocols they share. See docs/swift.md for the mapping.
 public enum SwiftEmitter {
     /// Generated files by path relative to the `Swift/` output folder.
     public static func files(for schema: Schema, sources: [String]) -> [String: String] {
-        [:]
+        let names = SchemaNames(schema)
+        let header = SourceHeader(sources).lines
+        var files: [String: String] = [:]
+        files[SupportFile.name + ".swift"] = render(SupportFile.declarations, header: header)
+        for enumType in schema.enums {
+            guard let typeName = names.enums[enumType.name], let file = names.files[typeName] else { continue }
+            let declaration = EnumBuilder(type: enumType, typeName: typeName, schema: schema.name).declaration()
+            files[file + ".swift"] = render([declaration], header: header)
+        }
+        for table in schema.tables {
+            guard let typeName = names.tables[table.name], let file = names.files[typeName] else { continue }
+            let model = ModelBuilder(table: table, typeName: typeName, enumNames: names.enums)
+            files[file + ".swift"] = render(declarations(model, schema: schema), header: header)
+        }
+        return files
+    }
+
+    /// The model struct, its table metadata, and its typed queries when it has any.
+    static func declarations(_ model: ModelBuilder, schema: Schema) -> [SwiftDecl] {
+        var declarations = [
+            model.declaration(doc: TableDoc(table: model.table, schema: schema).lines),
+            MetadataBuilder(model: model, schema: schema).declaration(),
+        ]
+        if let queries = QueryBuilder(model: model, schema: schema).declaration() { declarations.append(queries) }
+        return declarations
+    }
+
+    static func render(_ declarations: [SwiftDecl], header: [String]) -> String {
+        SwiftRenderer.file(header: header, imports: ["Foundation"], declarations: declarations)
     }
 }

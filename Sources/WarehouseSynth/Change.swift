@@ -106,6 +106,19 @@ extension WarehouseModel {
         return change
     }
 
+    /// The model as the next `mutate` will leave it before its change: without
+    /// the rename hints whose time is up. nil when no hint goes. Schema-wise
+    /// nothing changes (a hint is not part of the schema), which a walk can check.
+    public func removingExpiringRenameHints() -> WarehouseModel? {
+        var copy = self
+        copy.expireRenameHints()
+        return copy.renameHintCount < renameHintCount ? copy : nil
+    }
+
+    var renameHintCount: Int {
+        tables.reduce(0) { count, table in count + (table.renamedFrom == nil ? 0 : 1) + table.columns.filter { $0.renamedFrom != nil }.count }
+    }
+
     /// Takes out rename hints whose time is up.
     mutating func expireRenameHints() {
         for t in tables.indices {

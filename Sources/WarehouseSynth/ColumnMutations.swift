@@ -34,7 +34,7 @@ extension WarehouseModel {
         for i in tables[t].indexes.indices {
             tables[t].indexes[i].columns = tables[t].indexes[i].columns.map { IndexColumn(name: follow($0.name), descending: $0.descending) }
             tables[t].indexes[i].lowerOf = tables[t].indexes[i].lowerOf.map(follow)
-            tables[t].indexes[i].whereNotNull = tables[t].indexes[i].whereNotNull.map(follow)
+            if let column = tables[t].indexes[i].predicate?.column { tables[t].indexes[i].predicate?.column = follow(column) }
             tables[t].indexes[i].include = tables[t].indexes[i].include.map(follow)
         }
         for i in tables[t].checks.indices { tables[t].checks[i].column = follow(tables[t].checks[i].column) }

@@ -5,7 +5,7 @@ extension WarehouseModel {
         for _ in 0..<4 {
             guard let index = makeIndex(for: tables[t], &rng) else { continue }
             tables[t].indexes.append(index)
-            return Change(.addIndex, table: tables[t].name, "index \(index.nameKey)")
+            return Change(.addIndex, table: tables[t].name, "index \(index.relationName)")
         }
         return nil
     }
@@ -13,7 +13,7 @@ extension WarehouseModel {
     mutating func dropIndex(_ rng: inout SplitMix64, _ target: String?) -> Change? {
         guard let t = pickTable(&rng, target, where: { !$0.indexes.isEmpty }) else { return nil }
         let index = tables[t].indexes.remove(at: rng.int(in: 0...(tables[t].indexes.count - 1)))
-        return Change(.dropIndex, table: tables[t].name, "index \(index.nameKey)")
+        return Change(.dropIndex, table: tables[t].name, "index \(index.relationName)")
     }
 
     /// Same name, another definition: a key's direction, the predicate, the covering columns or uniqueness.
@@ -21,7 +21,6 @@ extension WarehouseModel {
         guard let t = pickTable(&rng, target, where: { !$0.indexes.isEmpty }) else { return nil }
         let i = rng.int(in: 0...(tables[t].indexes.count - 1))
         var index = tables[t].indexes[i]
-        let nullable = tables[t].indexableColumns.filter(\.nullable).map(\.name)
         var options = ["where"]
         if !index.gin && index.lowerOf == nil { options += ["direction", "include"] }
         if !index.gin { options.append("unique") }
@@ -35,17 +34,20 @@ extension WarehouseModel {
         case "unique":
             index.unique.toggle()
         default:
-            index.whereNotNull = index.whereNotNull == nil ? rng.maybePick(nullable) : nil
+            index.predicate = index.predicate == nil ? makePredicate(for: tables[t], &rng) : nil
         }
-        guard index != tables[t].indexes[i] else { return nil }
+        guard index != tables[t].indexes[i], tables[t].admits(index, replacing: i) else { return nil }
         tables[t].indexes[i] = index
-        return Change(.changeIndex, table: tables[t].name, "index \(index.nameKey)")
+        return Change(.changeIndex, table: tables[t].name, "index \(index.relationName)")
     }
 
     mutating func toggleUnique(_ kind: ChangeKind, _ rng: inout SplitMix64, _ target: String?) -> Change? {
         let adding = kind == .addUnique
         guard let (t, c) = pickColumn(&rng, target, tables: { !adding || !populatedTables.contains($0.name) }, where: { table, column in
-            adding ? !column.unique && canBeUnique(column) && !table.structuralColumns.contains(column.name) : column.unique
+            adding
+                ? !column.unique && canBeUnique(column) && !table.structuralColumns.contains(column.name)
+                    && !table.indexes.contains { $0.relationName == "uq:" + column.name }
+                : column.unique
         }) else { return nil }
         tables[t].columns[c].unique = adding
         return Change(kind, table: tables[t].name, "\(tables[t].columns[c].name)")
@@ -54,9 +56,10 @@ extension WarehouseModel {
     /// A column's own check, or a named table check.
     mutating func addCheck(_ rng: inout SplitMix64, _ target: String?) -> Change? {
         if rng.chance(0.5), let (t, c) = pickColumn(&rng, target, where: { _, column in
-            column.check == nil && CheckRule.applicable(to: column.type) != nil
+            var probe = SplitMix64(seed: 0)
+            return column.check == nil && checkRule(for: column.type, &probe) != nil
         }) {
-            tables[t].columns[c].check = CheckRule.applicable(to: tables[t].columns[c].type)
+            tables[t].columns[c].check = checkRule(for: tables[t].columns[c].type, &rng)
             return Change(.addCheck, table: tables[t].name, "check on \(tables[t].columns[c].name)")
         }
         guard let t = pickTable(&rng, target, where: { _ in true }), let check = makeTableCheck(for: tables[t], &rng) else { return nil }

@@ -8,10 +8,11 @@ extension WarehouseModel {
         var model = WarehouseModel()
         for _ in 0..<rng.int(in: 1...2) { model.enums.append(model.makeEnum(&rng)) }
         let dimensions = max(1, Int((Double(tables) * 0.4).rounded()))
-        let plain = tables >= 5 ? 1 : 0
+        let plain = tables >= 5 ? max(1, tables / 20) : 0
         for _ in 0..<dimensions { model.tables.append(model.makeDimension(&rng)) }
         for _ in 0..<plain { model.tables.append(model.makePlainTable(&rng)) }
-        for _ in 0..<max(0, tables - dimensions - plain) { model.tables.append(model.makeFact(&rng)) }
+        let dimensionNames = model.tables.filter { $0.kind == .dimension }.map(\.name)
+        for _ in 0..<max(0, tables - dimensions - plain) { model.tables.append(model.makeFact(&rng, over: dimensionNames)) }
         model.synchronize()
         return model
     }
@@ -42,9 +43,9 @@ extension WarehouseModel {
         return table
     }
 
-    mutating func makeFact(_ rng: inout SplitMix64) -> TableSpec {
+    /// A fact over some of `dimensions` (names of dimensions in the model).
+    mutating func makeFact(_ rng: inout SplitMix64, over dimensions: [String]) -> TableSpec {
         var table = TableSpec(name: names.fresh(from: Words.facts, &rng), kind: .fact)
-        let dimensions = tables.filter { $0.kind == .dimension }.map(\.name)
         for _ in 0..<rng.int(in: 2...5) where !dimensions.isEmpty {
             let dimension = rng.pick(dimensions)
             let taken = table.references.contains { $0.dimension == dimension && $0.role == nil }
@@ -95,7 +96,7 @@ extension WarehouseModel {
         column.nullable = rng.chance(0.35)
         if rng.chance(0.3) { column.defaultValue = randomDefault(for: type, &rng) }
         if rng.chance(0.08), canBeUnique(column) { column.unique = true }
-        if rng.chance(0.12) { column.check = CheckRule.applicable(to: type) }
+        if rng.chance(0.12) { column.check = checkRule(for: type, &rng) }
         if rng.chance(0.2) { column.comment = rng.pick(Words.comments) }
         if rng.chance(0.05), type != .jsonb { column.indexed = true }
         return column
@@ -172,16 +173,41 @@ extension WarehouseModel {
             let rest = plain.filter { column in !index.columns.contains { $0.name == column.name } }
             if rng.chance(0.2), let extra = rng.maybePick(rest) { index.include = [extra.name] }
         }
-        if rng.chance(0.2), let nullable = rng.maybePick(columns.filter(\.nullable)) { index.whereNotNull = nullable.name }
+        if rng.chance(0.2) { index.predicate = makePredicate(for: table, &rng) }
         if rng.chance(0.15) { index.name = names.fresh(from: Words.indexNames, &rng) }
-        guard !table.indexes.contains(where: { $0.nameKey == index.nameKey }) else { return nil }
+        guard table.admits(index) else { return nil }
         return index
     }
 
     mutating func makeTableCheck(for table: TableSpec, _ rng: inout SplitMix64) -> CheckSpec? {
-        let candidates = table.columns.compactMap { column in CheckRule.applicable(to: column.type).map { (column.name, $0) } }
+        let candidates = table.columns.compactMap { column in checkRule(for: column.type, &rng).map { (column.name, $0) } }
         guard let (column, rule) = rng.maybePick(candidates) else { return nil }
         return CheckSpec(name: names.fresh(from: Words.checks, &rng), column: column, rule: rule)
+    }
+
+    /// A CHECK that suits a column of `type`, if one does.
+    func checkRule(for type: SynthType, _ rng: inout SplitMix64) -> CheckRule? {
+        if type.isNumber { return .nonNegative }
+        if type.isString { return .notEmpty }
+        if type == .date { return .recentDate }
+        if case let .enumeration(name) = type, let label = rng.maybePick(enums.first { $0.name == name }?.values ?? []) {
+            return .notLabel(label)
+        }
+        return nil
+    }
+
+    /// A partial-index predicate on one of the table's columns.
+    func makePredicate(for table: TableSpec, _ rng: inout SplitMix64) -> IndexPredicate? {
+        let candidates: [IndexPredicate] = table.indexableColumns.compactMap { column in
+            switch column.type {
+            case .boolean: return IndexPredicate(column: column.name, rule: .isTrue)
+            case .integer, .bigint, .numeric: return IndexPredicate(column: column.name, rule: .positive)
+            case let .enumeration(name):
+                return rng.maybePick(enums.first { $0.name == name }?.values ?? []).map { IndexPredicate(column: column.name, rule: .label($0)) }
+            default: return column.nullable ? IndexPredicate(column: column.name, rule: .notNull) : nil
+            }
+        }
+        return rng.maybePick(candidates)
     }
 
     /// Keeps derived facts consistent after a change: a `references` column has

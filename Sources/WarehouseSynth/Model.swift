@@ -34,12 +34,14 @@ public struct WarehouseModel: Hashable, Sendable {
         return table.columns.first(where: \.primaryKey)?.type
     }
 
-    /// Whether another table points at `name` (a fact's dimension reference or a `references` column).
-    func isReferenced(_ name: String) -> Bool {
-        tables.contains { other in
-            other.name != name
-                && (other.references.contains { $0.dimension == name } || other.columns.contains { $0.references == name })
+    /// Tables another table points at (by a fact's dimension reference or a `references` column).
+    func referencedTables() -> Set<String> {
+        var names = Set<String>()
+        for table in tables {
+            for reference in table.references where reference.dimension != table.name { names.insert(reference.dimension) }
+            for column in table.columns { if let target = column.references, target != table.name { names.insert(target) } }
         }
+        return names
     }
 }
 
@@ -106,9 +108,34 @@ public struct TableSpec: Hashable, Sendable {
         Set(key).union(grain).union(columns.filter(\.primaryKey).map(\.name))
     }
 
-    /// Columns user indexes and checks may use: declared ones and `created_at`.
+    /// Columns user indexes and checks may use: declared ones, and `created_at` of dimensions and facts.
     var indexableColumns: [ColumnSpec] {
-        columns + [ColumnSpec(name: "created_at", type: .timestamptz)]
+        kind == .table ? columns : columns + [ColumnSpec(name: "created_at", type: .timestamptz)]
+    }
+
+    /// The relation names (as `IndexSpec.relationName` spells them) of the unique
+    /// constraints and indexes schemac derives for this table: a user index must not take one.
+    var derivedRelationNames: Set<String> {
+        var names = Set(columns.filter(\.unique).map { "uq:" + $0.name })
+        switch kind {
+        case .dimension where history == .scd2 && !key.isEmpty:
+            names.insert("uq:" + (key + ["current"]).joined(separator: "_"))
+            names.insert("ix:" + (key + ["valid_from"]).joined(separator: "_"))
+        case .dimension where !key.isEmpty:
+            names.insert("uq:" + key.joined(separator: "_"))
+        case .fact where !grain.isEmpty:
+            let columns = grain.map { entry in references.first { $0.grainName == entry }?.column ?? entry }
+            names.insert("uq:" + columns.joined(separator: "_"))
+        default:
+            break
+        }
+        return names
+    }
+
+    /// Whether `index` can join (or replace the index at `replacing`) without a name clash.
+    func admits(_ index: IndexSpec, replacing: Int? = nil) -> Bool {
+        let others = indexes.indices.filter { $0 != replacing }.map { indexes[$0].relationName }
+        return !others.contains(index.relationName) && !derivedRelationNames.contains(index.relationName)
     }
 }
 
@@ -168,15 +195,10 @@ public enum SynthDefault: Hashable, Sendable {
 }
 
 /// A CHECK whose expression is written from the column's current name.
-public enum CheckRule: String, Hashable, Sendable {
+public enum CheckRule: Hashable, Sendable {
     case nonNegative, notEmpty, recentDate
-
-    static func applicable(to type: SynthType) -> CheckRule? {
-        if type.isNumber { return .nonNegative }
-        if type.isString { return .notEmpty }
-        if type == .date { return .recentDate }
-        return nil
-    }
+    /// An enum column that must not hold one label: the label's type must survive enum changes.
+    case notLabel(String)
 
     func expression(_ column: String) -> String {
         let c = SQLWords.identifier(column)
@@ -184,6 +206,29 @@ public enum CheckRule: String, Hashable, Sendable {
         case .nonNegative: return "\(c) >= 0"
         case .notEmpty: return "\(c) <> ''"
         case .recentDate: return "\(c) >= '2000-01-01'"
+        case let .notLabel(label): return "\(c) <> '\(label)'"
+        }
+    }
+}
+
+/// The predicate of a partial index, written from the column's current name.
+public struct IndexPredicate: Hashable, Sendable {
+    public enum Rule: Hashable, Sendable {
+        case notNull, isTrue, positive
+        /// An enum column equal to one label.
+        case label(String)
+    }
+
+    public var column: String
+    public var rule: Rule
+
+    var expression: String {
+        let c = SQLWords.identifier(column)
+        switch rule {
+        case .notNull: return "\(c) IS NOT NULL"
+        case .isTrue: return c
+        case .positive: return "\(c) > 0"
+        case let .label(label): return "\(c) = '\(label)'"
         }
     }
 }
@@ -230,21 +275,22 @@ public struct IndexSpec: Hashable, Sendable {
     /// `lower(<column>)` as the one key.
     public var lowerOf: String?
     public var unique = false
-    /// A partial index `WHERE <column> IS NOT NULL`.
-    public var whereNotNull: String?
+    /// A partial index.
+    public var predicate: IndexPredicate?
     public var gin = false
     public var include: [String] = []
     public var name: String?
 
-    /// What schemac builds the default name from: two indexes of a table must differ here.
-    var nameKey: String {
+    /// The name schemac gives the index, short of the table name: `uq:`/`ix:` and
+    /// the columns (an explicit name as is). Two relations of a table must differ here.
+    var relationName: String {
         if let name { return "name:" + name }
-        if let lowerOf { return "lower_" + lowerOf }
-        return columns.map(\.name).joined(separator: "_")
+        let parts = lowerOf.map { "lower_" + $0 } ?? columns.map(\.name).joined(separator: "_")
+        return (unique ? "uq:" : "ix:") + parts
     }
 
     /// Every column the index mentions.
     var mentioned: Set<String> {
-        Set(columns.map(\.name) + [lowerOf, whereNotNull].compactMap { $0 } + include)
+        Set(columns.map(\.name) + [lowerOf, predicate?.column].compactMap { $0 } + include)
     }
 }

@@ -8,14 +8,18 @@ struct NamePool: Hashable, Sendable {
         "ancestor_id", "descendant_id", "depth", "no_overlap", "current", "hierarchy",
     ]
 
+    /// The next suffix to try per base name, so that thousands of tables stay cheap.
+    private var nextSuffix: [String: Int] = [:]
+
     /// `base`, or `base_2`, `base_3`… whichever is still free.
     mutating func fresh(_ base: String) -> String {
         var name = base
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while used.contains(name) || name.hasSuffix("_id") {
             name = "\(base)_\(n)"
             n += 1
         }
+        nextSuffix[base] = n
         used.insert(name)
         return name
     }

@@ -7,8 +7,9 @@ extension WarehouseModel {
     }
 
     mutating func addFact(_ rng: inout SplitMix64) -> Change? {
-        guard tables.contains(where: { $0.kind == .dimension }) else { return nil }
-        let table = makeFact(&rng)
+        let dimensions = tables.filter { $0.kind == .dimension }.map(\.name)
+        guard !dimensions.isEmpty else { return nil }
+        let table = makeFact(&rng, over: dimensions)
         tables.append(table)
         return Change(.addFact, table: table.name, "over \(table.references.map(\.dimension).joined(separator: ", "))")
     }
@@ -21,7 +22,8 @@ extension WarehouseModel {
 
     /// Only a table nothing points at.
     mutating func dropTable(_ rng: inout SplitMix64, _ target: String?) -> Change? {
-        guard tables.count > 2, let t = pickTable(&rng, target, where: { !isReferenced($0.name) }) else { return nil }
+        let referenced = referencedTables()
+        guard tables.count > 2, let t = pickTable(&rng, target, where: { !referenced.contains($0.name) }) else { return nil }
         let table = tables.remove(at: t)
         populatedTables.remove(table.name)
         return Change(.dropTable, table: table.name, "drops \(table.physicalName)", destructive: true)

@@ -13,7 +13,12 @@ extension WarehouseModel {
     /// scd1 → scd2 (sometimes with no_overlap) and back.
     mutating func changeHistory(_ kind: ChangeKind, _ rng: inout SplitMix64, _ target: String?) -> Change? {
         let from: History = kind == .scd1ToScd2 ? .scd1 : .scd2
-        guard let t = pickTable(&rng, target, where: { $0.kind == .dimension && $0.history == from && !$0.key.isEmpty }) else { return nil }
+        guard let t = pickTable(&rng, target, where: { table in
+            guard table.kind == .dimension && table.history == from && !table.key.isEmpty else { return false }
+            var changed = table
+            changed.history = from == .scd1 ? .scd2 : .scd1
+            return changed.indexes.allSatisfy { !changed.derivedRelationNames.contains($0.relationName) }
+        }) else { return nil }
         if kind == .scd1ToScd2 {
             tables[t].history = .scd2
             tables[t].noOverlap = rng.chance(0.25)
@@ -76,7 +81,9 @@ extension WarehouseModel {
     }
 
     mutating func addExtension(_ rng: inout SplitMix64) -> Change? {
-        guard let name = rng.maybePick(Words.extensions.filter { !extensions.contains($0) }) else { return nil }
+        // no_overlap already brings btree_gist.
+        let present = extensions + (tables.contains(where: \.noOverlap) ? ["btree_gist"] : [])
+        guard let name = rng.maybePick(Words.extensions.filter { !present.contains($0) }) else { return nil }
         extensions.append(name)
         return Change(.addExtension, table: nil, name)
     }

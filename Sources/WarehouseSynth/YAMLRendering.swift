@@ -97,7 +97,7 @@ extension WarehouseModel {
             fields.append("columns: [\(keys.joined(separator: ", "))]")
         }
         if index.unique { fields.append("unique: true") }
-        if let column = index.whereNotNull { fields.append("where: \(YAML.quoted("\(SQLWords.identifier(column)) IS NOT NULL"))") }
+        if let predicate = index.predicate { fields.append("where: \(YAML.quoted(predicate.expression))") }
         if index.gin { fields.append("using: gin") }
         if !index.include.isEmpty { fields.append("include: [\(index.include.joined(separator: ", "))]") }
         if let name = index.name { fields.append("name: \(name)") }

@@ -6,12 +6,10 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- closure table t_d_article_hierarchy: drop the triggers keeping budget.t_d_article_hierarchy up to date
+-- dimension article: drop the triggers keeping budget.t_d_article_hierarchy up to date
 DROP TRIGGER trg_t_d_article_closure_move ON budget.t_d_article;
-DROP TRIGGER trg_t_d_article_closure_guard ON budget.t_d_article;
 DROP TRIGGER trg_t_d_article_closure_insert ON budget.t_d_article;
 DROP FUNCTION budget.t_d_article_closure_move();
-DROP FUNCTION budget.t_d_article_closure_guard();
 DROP FUNCTION budget.t_d_article_closure_insert();
 
 -- hazard: deletes-data: drops table t_f_budget_entry and all its rows

@@ -6,18 +6,32 @@ import SchemacIR
 /// Expected text is derived here from PostgreSQL's own printing rules (format_type,
 /// pg_get_*def, quote_ident), never from schemac's SQL emitter.
 struct IRCatalogCheck {
+    /// What the check reads from the database, read once so one database can be checked
+    /// against several IRs.
+    struct Facts {
+        var catalog: CatalogSnapshot
+        var objects: [NamespaceObject]
+        var installedExtensions: Set<String>
+        var quotedKeywords: Set<String>
+
+        static func read(from db: TestDatabase, schema: String) throws -> Facts {
+            Facts(catalog: try CatalogSnapshot.read(from: db, schema: schema), objects: try db.objects(inSchema: schema),
+                  installedExtensions: try db.installedExtensions(), quotedKeywords: try db.quotedKeywords())
+        }
+    }
+
     let schema: Schema
-    let catalog: CatalogSnapshot
-    let objects: [NamespaceObject]
-    let installedExtensions: Set<String>
-    let quotedKeywords: Set<String>
+    let facts: Facts
+    private var catalog: CatalogSnapshot { facts.catalog }
+    private var objects: [NamespaceObject] { facts.objects }
+    private var installedExtensions: Set<String> { facts.installedExtensions }
+    private var quotedKeywords: Set<String> { facts.quotedKeywords }
     private(set) var problems: [String] = []
 
     /// Every disagreement, one line each; empty when the database is exactly the IR.
-    static func problems(_ schema: Schema, _ catalog: CatalogSnapshot, in db: TestDatabase) throws -> [String] {
-        var check = IRCatalogCheck(
-            schema: schema, catalog: catalog, objects: try db.objects(inSchema: schema.name),
-            installedExtensions: try db.installedExtensions(), quotedKeywords: try db.quotedKeywords())
+    /// `db` evaluates literal defaults.
+    static func problems(_ schema: Schema, _ facts: Facts, in db: TestDatabase) throws -> [String] {
+        var check = IRCatalogCheck(schema: schema, facts: facts)
         check.checkSchemaLevel()
         for table in schema.tables { check.checkTable(table) }
         try check.checkLiteralDefaults(in: db)
@@ -192,7 +206,7 @@ struct IRCatalogCheck {
     private var closureParts: [ClosurePart] {
         schema.tables.flatMap { table -> [ClosurePart] in
             guard table.dimension?.hierarchy?.maintain == .trigger else { return [] }
-            return ["insert", "guard", "move"].map { kind in
+            return ["insert", "move"].map { kind in
                 ClosurePart(
                     table: table.name, kind: kind, function: ObjectName.shortened("\(table.name)_closure_\(kind)"),
                     trigger: ObjectName.shortened("trg_\(table.name)_closure_\(kind)"))

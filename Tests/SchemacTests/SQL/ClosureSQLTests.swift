@@ -8,25 +8,18 @@ import Testing
 @Suite struct ClosureSQLTests {
     private let create = SQLFixtures.sql(.createClosureMaintenance(SQLFixtures.closure))
 
-    @Test func createsThreeFunctionsThenThreeTriggers() {
-        #expect(create.count == 6)
+    @Test func createsTwoFunctionsThenTwoTriggers() {
+        #expect(create.count == 4)
         #expect(create[0].hasPrefix("CREATE OR REPLACE FUNCTION budget.t_d_user_closure_insert() RETURNS trigger\nLANGUAGE plpgsql AS $$\n"))
-        #expect(create[1].hasPrefix("CREATE OR REPLACE FUNCTION budget.t_d_user_closure_guard() RETURNS trigger\n"))
-        #expect(create[2].hasPrefix("CREATE OR REPLACE FUNCTION budget.t_d_user_closure_move() RETURNS trigger\n"))
-        #expect(create[0...2].allSatisfy { $0.hasSuffix("\nEND;\n$$;") })
-        #expect(create[3] == """
+        #expect(create[1].hasPrefix("CREATE OR REPLACE FUNCTION budget.t_d_user_closure_move() RETURNS trigger\n"))
+        #expect(create[0...1].allSatisfy { $0.hasSuffix("\nEND;\n$$;") })
+        #expect(create[2] == """
             CREATE TRIGGER trg_t_d_user_closure_insert
             AFTER INSERT ON budget.t_d_user
             FOR EACH ROW
             EXECUTE FUNCTION budget.t_d_user_closure_insert();
             """)
-        #expect(create[4] == """
-            CREATE TRIGGER trg_t_d_user_closure_guard
-            BEFORE UPDATE ON budget.t_d_user
-            FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
-            EXECUTE FUNCTION budget.t_d_user_closure_guard();
-            """)
-        #expect(create[5] == """
+        #expect(create[3] == """
             CREATE TRIGGER trg_t_d_user_closure_move
             AFTER UPDATE ON budget.t_d_user
             FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
@@ -47,23 +40,20 @@ import Testing
         #expect(create[0].contains("RETURN NULL;"))
     }
 
-    @Test func guardAndMoveRejectCycles() {
-        for function in [create[1], create[2]] {
-            #expect(function.contains("WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id"))
-            #expect(function.contains("RAISE EXCEPTION 'cycle in budget.t_d_user: row % cannot have % as its parent', NEW.id, NEW.parent_id"))
-            #expect(function.contains("USING ERRCODE = 'check_violation'"))
-        }
-        #expect(create[1].contains("RETURN NEW;"))
-        #expect(create[2].contains("SELECT up.ancestor_id, down.descendant_id, up.depth + down.depth + 1"))
+    @Test func moveSerialisesAndRejectsCycles() {
+        let move = create[1]
+        #expect(move.contains("PERFORM pg_advisory_xact_lock(hashtext('budget.t_d_user_hierarchy'));"))
+        #expect(move.contains("WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id"))
+        #expect(move.contains("RAISE EXCEPTION 'cycle in budget.t_d_user: row % cannot have % as its parent', NEW.id, NEW.parent_id"))
+        #expect(move.contains("USING ERRCODE = 'check_violation'"))
+        #expect(move.contains("SELECT up.ancestor_id, down.descendant_id, up.depth + down.depth + 1"))
     }
 
     @Test func dropIsTheReverse() {
         #expect(SQLFixtures.sql(.dropClosureMaintenance(SQLFixtures.closure)) == [
             "DROP TRIGGER trg_t_d_user_closure_move ON budget.t_d_user;",
-            "DROP TRIGGER trg_t_d_user_closure_guard ON budget.t_d_user;",
             "DROP TRIGGER trg_t_d_user_closure_insert ON budget.t_d_user;",
             "DROP FUNCTION budget.t_d_user_closure_move();",
-            "DROP FUNCTION budget.t_d_user_closure_guard();",
             "DROP FUNCTION budget.t_d_user_closure_insert();",
         ])
     }
@@ -94,9 +84,9 @@ import Testing
         let sql = SQLRenderer.statements(for: SQLFixtures.step(.createClosureMaintenance(maintenance)), schema: "s")
         let trigger = ObjectName.shortened("trg_\(long)_closure_insert")
         #expect(trigger.utf8.count == 63)
-        #expect(sql[3].hasPrefix("CREATE TRIGGER \(trigger)\n"))
+        #expect(sql[2].hasPrefix("CREATE TRIGGER \(trigger)\n"))
         #expect(sql[0].contains("CREATE OR REPLACE FUNCTION s.\(ObjectName.shortened("\(long)_closure_insert"))()"))
-        #expect(sql[4].contains("WHEN (OLD.\"Parent\" IS DISTINCT FROM NEW.\"Parent\")"))
+        #expect(sql[3].contains("WHEN (OLD.\"Parent\" IS DISTINCT FROM NEW.\"Parent\")"))
     }
 
     @Test func dollarQuoteAvoidsTheBody() {

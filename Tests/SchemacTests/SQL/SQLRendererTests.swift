@@ -65,13 +65,12 @@ import Testing
 
             COMMIT;
 
+            SET lock_timeout = '30min';
             SET statement_timeout = '30min';
 
             -- hazard: index-build: builds ix_t_f_entry_kind
             -- fact entry: create index ix_t_f_entry_kind on budget.t_f_entry
             CREATE INDEX CONCURRENTLY ix_t_f_entry_kind ON budget.t_f_entry (kind);
-
-            SET statement_timeout = '60s';
 
             """)
     }
@@ -95,11 +94,11 @@ import Testing
             "SET lock_timeout = '2s';", "SET statement_timeout = '1min';",
             "BEGIN;", "ALTER TABLE s.t ADD CONSTRAINT fk_t_a FOREIGN KEY (a) REFERENCES s.u (id) NOT VALID;", "COMMIT;",
             // The validations run in a transaction of their own, under the long timeout.
-            "SET statement_timeout = '2h';",
+            "SET lock_timeout = '2h';", "SET statement_timeout = '2h';",
             "BEGIN;", "ALTER TABLE s.t VALIDATE CONSTRAINT fk_t_a;", "ALTER TABLE s.t VALIDATE CONSTRAINT ck_t_b;", "COMMIT;",
             "CREATE INDEX CONCURRENTLY ix_t_f_entry_kind ON s.t_f_entry (kind);",
             "DROP INDEX CONCURRENTLY s.ix_old;",
-            "SET statement_timeout = '1min';",
+            "SET lock_timeout = '2s';", "SET statement_timeout = '1min';",
             "BEGIN;", "DROP TABLE s.old;", "COMMIT;",
         ])
     }

@@ -14,6 +14,7 @@ ALTER TABLE shop.t_d_customer ADD CONSTRAINT ck_t_d_customer_name_not_empty CHEC
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 BEGIN;
@@ -27,5 +28,3 @@ ALTER TABLE shop.t_d_customer VALIDATE CONSTRAINT ck_t_d_customer_code;
 ALTER TABLE shop.t_d_customer VALIDATE CONSTRAINT ck_t_d_customer_name_not_empty;
 
 COMMIT;
-
-SET statement_timeout = '60s';

@@ -11,10 +11,9 @@ CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 -- hazard: index-build: builds index ix_customer_name_gin without blocking writes; if it fails, drop the INVALID index it leaves and rerun
 -- dimension customer: create index ix_customer_name_gin on shop.t_d_customer
 CREATE INDEX CONCURRENTLY ix_customer_name_gin ON shop.t_d_customer USING gin (name);
-
-SET statement_timeout = '60s';

@@ -11,6 +11,7 @@ ALTER TABLE shop.customer_note ADD CONSTRAINT fk_customer_note_customer_id FOREI
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 -- hazard: index-build: builds index ix_customer_note_customer_id without blocking writes; if it fails, drop the INVALID index it leaves and rerun
@@ -24,5 +25,3 @@ BEGIN;
 ALTER TABLE shop.customer_note VALIDATE CONSTRAINT fk_customer_note_customer_id;
 
 COMMIT;
-
-SET statement_timeout = '60s';

@@ -12,7 +12,6 @@ ALTER TABLE shop.t_d_customer ADD COLUMN segment varchar(20) NOT NULL DEFAULT 'r
 -- dimension customer: add column shop.t_d_customer.newsletter
 ALTER TABLE shop.t_d_customer ADD COLUMN newsletter boolean NOT NULL DEFAULT false;
 
--- hazard: rewrites-table: the default of t_d_customer.first_seen is an SQL expression: a volatile one rewrites the table
 -- dimension customer: add column shop.t_d_customer.first_seen
 ALTER TABLE shop.t_d_customer ADD COLUMN first_seen date NOT NULL DEFAULT current_date;
 

@@ -85,30 +85,15 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION shop.t_d_category_closure_guard() RETURNS trigger
+CREATE OR REPLACE FUNCTION shop.t_d_category_closure_move() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     -- Moves of one tree are serialised: two concurrent moves (A under B, B under A)
     -- would each pass a check that cannot see the other's uncommitted change.
     PERFORM pg_advisory_xact_lock(hashtext('shop.t_d_category_hierarchy'));
-    -- The new parent must not be the node itself or one of its descendants.
-    IF EXISTS (
-        SELECT 1
-        FROM shop.t_d_category_hierarchy AS c
-        WHERE c.ancestor_id = NEW.id AND c.descendant_id = NEW.parent_id
-    ) THEN
-        RAISE EXCEPTION 'cycle in shop.t_d_category: row % cannot have % as its parent', NEW.id, NEW.parent_id
-            USING ERRCODE = 'check_violation',
-                  DETAIL = 'A row cannot be moved under itself or one of its descendants.';
-    END IF;
-    RETURN NEW;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION shop.t_d_category_closure_move() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    -- Checked again: in a statement that moves several rows, the guard saw the tree before any move.
+    -- The new parent must not be the node itself or one of its descendants. Checked
+    -- after the row changed, against the tree as the moves before it left it, so a
+    -- statement that reorders several rows is judged one move at a time.
     IF EXISTS (
         SELECT 1
         FROM shop.t_d_category_hierarchy AS c
@@ -148,11 +133,6 @@ CREATE TRIGGER trg_t_d_category_closure_insert
 AFTER INSERT ON shop.t_d_category
 FOR EACH ROW
 EXECUTE FUNCTION shop.t_d_category_closure_insert();
-
-CREATE TRIGGER trg_t_d_category_closure_guard
-BEFORE UPDATE ON shop.t_d_category
-FOR EACH ROW WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id)
-EXECUTE FUNCTION shop.t_d_category_closure_guard();
 
 CREATE TRIGGER trg_t_d_category_closure_move
 AFTER UPDATE ON shop.t_d_category

@@ -14,6 +14,7 @@ ALTER TABLE shop.voucher ADD CONSTRAINT ck_voucher_value_range CHECK (value BETW
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 BEGIN;
@@ -23,5 +24,3 @@ BEGIN;
 ALTER TABLE shop.voucher VALIDATE CONSTRAINT ck_voucher_value_range;
 
 COMMIT;
-
-SET statement_timeout = '60s';

@@ -6,7 +6,6 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- hazard: deletes-data: changes supplier_invoice.invoice_no from integer to text: values that do not fit make the migration fail or lose precision
 -- hazard: rewrites-table: changes supplier_invoice.invoice_no from integer to text: rewrites the table under an ACCESS EXCLUSIVE lock
 -- table supplier_invoice: change type of shop.supplier_invoice.invoice_no from integer to text
 ALTER TABLE shop.supplier_invoice ALTER COLUMN invoice_no TYPE text USING invoice_no::text;

@@ -8,7 +8,11 @@ BEGIN;
 
 -- table voucher: set identity of shop.voucher.id
 ALTER TABLE shop.voucher ALTER COLUMN id DROP IDENTITY IF EXISTS;
+
+-- a new identity
 ALTER TABLE shop.voucher ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+
+-- its sequence continues after the largest existing key
 SELECT setval(pg_get_serial_sequence('shop.voucher', 'id'), coalesce(max(id), 0) + 1, false) FROM shop.voucher;
 
 COMMIT;

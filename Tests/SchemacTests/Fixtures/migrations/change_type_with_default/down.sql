@@ -6,7 +6,9 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- hazard: deletes-data: changes supplier_invoice.priority from integer to text: values that do not fit make the migration fail or lose precision
+-- table supplier_invoice: drop default of shop.supplier_invoice.priority
+ALTER TABLE shop.supplier_invoice ALTER COLUMN priority DROP DEFAULT;
+
 -- hazard: rewrites-table: changes supplier_invoice.priority from integer to text: rewrites the table under an ACCESS EXCLUSIVE lock
 -- table supplier_invoice: change type of shop.supplier_invoice.priority from integer to text
 ALTER TABLE shop.supplier_invoice ALTER COLUMN priority TYPE text USING priority::text;

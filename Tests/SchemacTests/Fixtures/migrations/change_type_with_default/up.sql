@@ -6,6 +6,9 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
+-- table supplier_invoice: drop default of shop.supplier_invoice.priority
+ALTER TABLE shop.supplier_invoice ALTER COLUMN priority DROP DEFAULT;
+
 -- hazard: deletes-data: changes supplier_invoice.priority from text to integer: values that do not fit make the migration fail or lose precision
 -- hazard: rewrites-table: changes supplier_invoice.priority from text to integer: rewrites the table under an ACCESS EXCLUSIVE lock
 -- table supplier_invoice: change type of shop.supplier_invoice.priority from text to integer

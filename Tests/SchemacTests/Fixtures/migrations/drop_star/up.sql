@@ -6,12 +6,10 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- closure table t_d_category_hierarchy: drop the triggers keeping shop.t_d_category_hierarchy up to date
+-- dimension category: drop the triggers keeping shop.t_d_category_hierarchy up to date
 DROP TRIGGER trg_t_d_category_closure_move ON shop.t_d_category;
-DROP TRIGGER trg_t_d_category_closure_guard ON shop.t_d_category;
 DROP TRIGGER trg_t_d_category_closure_insert ON shop.t_d_category;
 DROP FUNCTION shop.t_d_category_closure_move();
-DROP FUNCTION shop.t_d_category_closure_guard();
 DROP FUNCTION shop.t_d_category_closure_insert();
 
 -- hazard: deletes-data: drops table t_f_sale and all its rows

@@ -6,6 +6,9 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
+-- fact sale: drop default of shop.t_f_sale.quantity
+ALTER TABLE shop.t_f_sale ALTER COLUMN quantity DROP DEFAULT;
+
 -- hazard: deletes-data: changes t_f_sale.quantity from bigint to integer: values that do not fit make the migration fail or lose precision
 -- hazard: rewrites-table: changes t_f_sale.quantity from bigint to integer: rewrites the table under an ACCESS EXCLUSIVE lock
 -- fact sale: change type of shop.t_f_sale.quantity from bigint to integer

@@ -6,6 +6,9 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
+-- fact sale: drop default of shop.t_f_sale.quantity
+ALTER TABLE shop.t_f_sale ALTER COLUMN quantity DROP DEFAULT;
+
 -- hazard: rewrites-table: changes t_f_sale.quantity from integer to bigint: rewrites the table under an ACCESS EXCLUSIVE lock
 -- fact sale: change type of shop.t_f_sale.quantity from integer to bigint
 ALTER TABLE shop.t_f_sale ALTER COLUMN quantity TYPE bigint;

@@ -6,13 +6,6 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- hazard: fails-on-rows: adds NOT NULL column t_f_sale.store_id without a default: fails if the table has rows; give it a default or make it nullable first
--- fact sale: add column shop.t_f_sale.store_id
-ALTER TABLE shop.t_f_sale ADD COLUMN store_id bigint NOT NULL;
-
--- fact sale: add foreign key fk_t_f_sale_store_id on shop.t_f_sale (not valid yet)
-ALTER TABLE shop.t_f_sale ADD CONSTRAINT fk_t_f_sale_store_id FOREIGN KEY (store_id) REFERENCES shop.t_d_store (id) NOT VALID;
-
 -- dimension store: create table shop.t_d_store
 CREATE TABLE shop.t_d_store (
     id         bigint GENERATED ALWAYS AS IDENTITY,
@@ -24,8 +17,16 @@ CREATE TABLE shop.t_d_store (
     CONSTRAINT uq_t_d_store_code UNIQUE (code)
 );
 
+-- hazard: fails-on-rows: adds NOT NULL column t_f_sale.store_id without a default: fails if the table has rows; give it a default or make it nullable first
+-- fact sale: add column shop.t_f_sale.store_id
+ALTER TABLE shop.t_f_sale ADD COLUMN store_id bigint NOT NULL;
+
+-- fact sale: add foreign key fk_t_f_sale_store_id on shop.t_f_sale (not valid yet)
+ALTER TABLE shop.t_f_sale ADD CONSTRAINT fk_t_f_sale_store_id FOREIGN KEY (store_id) REFERENCES shop.t_d_store (id) NOT VALID;
+
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 -- hazard: index-build: builds index ix_t_f_sale_store_id without blocking writes; if it fails, drop the INVALID index it leaves and rerun
@@ -39,5 +40,3 @@ BEGIN;
 ALTER TABLE shop.t_f_sale VALIDATE CONSTRAINT fk_t_f_sale_store_id;
 
 COMMIT;
-
-SET statement_timeout = '60s';

@@ -22,6 +22,7 @@ ALTER TABLE shop.t_f_sale ADD CONSTRAINT fk_t_f_sale_store_id FOREIGN KEY (store
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 -- hazard: index-build: builds index ix_t_f_sale_referrer_id without blocking writes; if it fails, drop the INVALID index it leaves and rerun
@@ -43,5 +44,3 @@ ALTER TABLE shop.t_f_sale VALIDATE CONSTRAINT fk_t_f_sale_referrer_id;
 ALTER TABLE shop.t_f_sale VALIDATE CONSTRAINT fk_t_f_sale_store_id;
 
 COMMIT;
-
-SET statement_timeout = '60s';

@@ -11,12 +11,26 @@ BEGIN;
 -- hazard: rewrites-table: converts purchase_order.history to the new order_status: rewrites the table
 -- enum order_status: recreate enum shop.order_status with values new, paid, shipped
 ALTER TYPE shop.order_status RENAME TO order_status__schemac_old;
+
+-- the new type takes the name
 CREATE TYPE shop.order_status AS ENUM ('new', 'paid', 'shipped');
+
+-- shop.purchase_order.history: its default is typed with the old enum
 ALTER TABLE shop.purchase_order ALTER COLUMN history DROP DEFAULT;
+
+-- shop.purchase_order.history: converted through text
 ALTER TABLE shop.purchase_order ALTER COLUMN history TYPE shop.order_status[] USING history::text[]::shop.order_status[];
+
+-- shop.purchase_order.status: its default is typed with the old enum
 ALTER TABLE shop.purchase_order ALTER COLUMN status DROP DEFAULT;
+
+-- shop.purchase_order.status: converted through text
 ALTER TABLE shop.purchase_order ALTER COLUMN status TYPE shop.order_status USING status::text::shop.order_status;
+
+-- shop.purchase_order.status: its default again
 ALTER TABLE shop.purchase_order ALTER COLUMN status SET DEFAULT 'new';
+
+-- the old type goes
 DROP TYPE shop.order_status__schemac_old;
 
 COMMIT;

@@ -4,13 +4,6 @@
 SET lock_timeout = '5s';
 SET statement_timeout = '60s';
 
-SET statement_timeout = '30min';
-
--- table voucher: drop index shop.ix_voucher_face_value
-DROP INDEX CONCURRENTLY shop.ix_voucher_face_value;
-
-SET statement_timeout = '60s';
-
 BEGIN;
 
 -- table voucher: rename column shop.voucher.face_value to value
@@ -25,32 +18,16 @@ ALTER TABLE shop.voucher RENAME COLUMN voucher_code TO code;
 -- table voucher: rename constraint uq_voucher_voucher_code on shop.voucher to uq_voucher_code
 ALTER TABLE shop.voucher RENAME CONSTRAINT uq_voucher_voucher_code TO uq_voucher_code;
 
+-- table voucher: rename constraint ck_voucher_voucher_code on shop.voucher to ck_voucher_code
+ALTER TABLE shop.voucher RENAME CONSTRAINT ck_voucher_voucher_code TO ck_voucher_code;
+
 -- table voucher: rename constraint fk_voucher_holder_id on shop.voucher to fk_voucher_owner_id
 ALTER TABLE shop.voucher RENAME CONSTRAINT fk_voucher_holder_id TO fk_voucher_owner_id;
-
--- table voucher: drop constraint ck_voucher_voucher_code on shop.voucher
-ALTER TABLE shop.voucher DROP CONSTRAINT ck_voucher_voucher_code;
 
 -- table voucher: rename index shop.ix_voucher_holder_id to ix_voucher_owner_id
 ALTER INDEX shop.ix_voucher_holder_id RENAME TO ix_voucher_owner_id;
 
--- table voucher: add check ck_voucher_code on shop.voucher (not valid yet)
-ALTER TABLE shop.voucher ADD CONSTRAINT ck_voucher_code CHECK (code <> '') NOT VALID;
+-- table voucher: rename index shop.ix_voucher_face_value to ix_voucher_value
+ALTER INDEX shop.ix_voucher_face_value RENAME TO ix_voucher_value;
 
 COMMIT;
-
-SET statement_timeout = '30min';
-
--- hazard: index-build: builds index ix_voucher_value without blocking writes; if it fails, drop the INVALID index it leaves and rerun
--- table voucher: create index ix_voucher_value on shop.voucher
-CREATE INDEX CONCURRENTLY ix_voucher_value ON shop.voucher (value) WHERE value > 0;
-
-BEGIN;
-
--- hazard: validation-scan: validates ck_voucher_code on existing rows without blocking writes; fails if a row violates it
--- table voucher: validate constraint ck_voucher_code on shop.voucher
-ALTER TABLE shop.voucher VALIDATE CONSTRAINT ck_voucher_code;
-
-COMMIT;
-
-SET statement_timeout = '60s';

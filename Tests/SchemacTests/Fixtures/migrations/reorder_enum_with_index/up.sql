@@ -6,13 +6,35 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
+-- table purchase_order: drop constraint ck_purchase_order_status on shop.purchase_order
+ALTER TABLE shop.purchase_order DROP CONSTRAINT ck_purchase_order_status;
+
+-- table purchase_order: drop index shop.ix_purchase_order_open
+DROP INDEX shop.ix_purchase_order_open;
+
 -- hazard: rewrites-table: converts purchase_order.status to the new order_status: rewrites the table
 -- enum order_status: recreate enum shop.order_status with values new, paid, shipped, cancelled
 ALTER TYPE shop.order_status RENAME TO order_status__schemac_old;
+
+-- the new type takes the name
 CREATE TYPE shop.order_status AS ENUM ('new', 'paid', 'shipped', 'cancelled');
+
+-- shop.purchase_order.status: its default is typed with the old enum
 ALTER TABLE shop.purchase_order ALTER COLUMN status DROP DEFAULT;
+
+-- shop.purchase_order.status: converted through text
 ALTER TABLE shop.purchase_order ALTER COLUMN status TYPE shop.order_status USING status::text::shop.order_status;
+
+-- shop.purchase_order.status: its default again
 ALTER TABLE shop.purchase_order ALTER COLUMN status SET DEFAULT 'new';
+
+-- the old type goes
 DROP TYPE shop.order_status__schemac_old;
+
+-- table purchase_order: add check ck_purchase_order_status on shop.purchase_order
+ALTER TABLE shop.purchase_order ADD CONSTRAINT ck_purchase_order_status CHECK (status <> 'cancelled');
+
+-- table purchase_order: create index ix_purchase_order_open on shop.purchase_order
+CREATE INDEX ix_purchase_order_open ON shop.purchase_order (id) WHERE status = 'new';
 
 COMMIT;

@@ -9,7 +9,6 @@ BEGIN;
 -- dimension customer: drop constraint uq_t_d_customer_code on shop.t_d_customer
 ALTER TABLE shop.t_d_customer DROP CONSTRAINT uq_t_d_customer_code;
 
--- hazard: rewrites-table: the default of t_d_customer.valid_from is an SQL expression: a volatile one rewrites the table
 -- dimension customer: add column shop.t_d_customer.valid_from
 ALTER TABLE shop.t_d_customer ADD COLUMN valid_from timestamptz NOT NULL DEFAULT now();
 
@@ -24,13 +23,14 @@ ALTER TABLE shop.t_d_customer ADD CONSTRAINT ck_t_d_customer_valid_range CHECK (
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 -- hazard: index-build: builds index ix_t_d_customer_code_valid_from without blocking writes; if it fails, drop the INVALID index it leaves and rerun
 -- dimension customer: create index ix_t_d_customer_code_valid_from on shop.t_d_customer
 CREATE INDEX CONCURRENTLY ix_t_d_customer_code_valid_from ON shop.t_d_customer (code, valid_from);
 
--- hazard: index-build: builds index uq_t_d_customer_code_current without blocking writes; if it fails, drop the INVALID index it leaves and rerun
+-- hazard: index-build: builds index uq_t_d_customer_code_current without blocking writes; fails if existing rows hold duplicates; if it fails, drop the INVALID index it leaves and rerun
 -- dimension customer: create index uq_t_d_customer_code_current on shop.t_d_customer
 CREATE UNIQUE INDEX CONCURRENTLY uq_t_d_customer_code_current ON shop.t_d_customer (code) WHERE is_current;
 
@@ -41,5 +41,3 @@ BEGIN;
 ALTER TABLE shop.t_d_customer VALIDATE CONSTRAINT ck_t_d_customer_valid_range;
 
 COMMIT;
-
-SET statement_timeout = '60s';

@@ -6,11 +6,12 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- dimension customer: add check ck_t_d_customer_email_not_null on shop.t_d_customer (not valid yet)
+-- dimension customer: check shop.t_d_customer.email for NULLs before SET NOT NULL
 ALTER TABLE shop.t_d_customer ADD CONSTRAINT ck_t_d_customer_email_not_null CHECK (email IS NOT NULL) NOT VALID;
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 BEGIN;
@@ -21,6 +22,7 @@ ALTER TABLE shop.t_d_customer VALIDATE CONSTRAINT ck_t_d_customer_email_not_null
 
 COMMIT;
 
+SET lock_timeout = '5s';
 SET statement_timeout = '60s';
 
 BEGIN;

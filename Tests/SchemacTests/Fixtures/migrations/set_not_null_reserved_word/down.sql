@@ -9,13 +9,13 @@ BEGIN;
 -- table shipment: make shop.shipment."order" nullable
 ALTER TABLE shop.shipment ALTER COLUMN "order" DROP NOT NULL;
 
+-- table shipment: drop default of shop.shipment."user"
+ALTER TABLE shop.shipment ALTER COLUMN "user" DROP DEFAULT;
+
 -- hazard: deletes-data: changes shipment.user from varchar(60) to varchar(40): values that do not fit make the migration fail or lose precision
 -- hazard: rewrites-table: changes shipment.user from varchar(60) to varchar(40): rewrites the table under an ACCESS EXCLUSIVE lock
 -- table shipment: change type of shop.shipment."user" from varchar(60) to varchar(40)
 ALTER TABLE shop.shipment ALTER COLUMN "user" TYPE varchar(40);
-
--- table shipment: drop default of shop.shipment."user"
-ALTER TABLE shop.shipment ALTER COLUMN "user" DROP DEFAULT;
 
 -- table shipment: make shop.shipment."user" nullable
 ALTER TABLE shop.shipment ALTER COLUMN "user" DROP NOT NULL;

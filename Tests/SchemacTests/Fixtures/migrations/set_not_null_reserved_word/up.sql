@@ -6,8 +6,8 @@ SET statement_timeout = '60s';
 
 BEGIN;
 
--- table shipment: add check ck_shipment_order_not_null on shop.shipment (not valid yet)
-ALTER TABLE shop.shipment ADD CONSTRAINT ck_shipment_order_not_null CHECK (order IS NOT NULL) NOT VALID;
+-- table shipment: check shop.shipment."order" for NULLs before SET NOT NULL
+ALTER TABLE shop.shipment ADD CONSTRAINT ck_shipment_order_not_null CHECK ("order" IS NOT NULL) NOT VALID;
 
 -- table shipment: change type of shop.shipment."user" from varchar(40) to varchar(60)
 ALTER TABLE shop.shipment ALTER COLUMN "user" TYPE varchar(60);
@@ -15,11 +15,12 @@ ALTER TABLE shop.shipment ALTER COLUMN "user" TYPE varchar(60);
 -- table shipment: set default of shop.shipment."user"
 ALTER TABLE shop.shipment ALTER COLUMN "user" SET DEFAULT 'system';
 
--- table shipment: add check ck_shipment_user_not_null on shop.shipment (not valid yet)
-ALTER TABLE shop.shipment ADD CONSTRAINT ck_shipment_user_not_null CHECK (user IS NOT NULL) NOT VALID;
+-- table shipment: check shop.shipment."user" for NULLs before SET NOT NULL
+ALTER TABLE shop.shipment ADD CONSTRAINT ck_shipment_user_not_null CHECK ("user" IS NOT NULL) NOT VALID;
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 BEGIN;
@@ -30,6 +31,7 @@ ALTER TABLE shop.shipment VALIDATE CONSTRAINT ck_shipment_order_not_null;
 
 COMMIT;
 
+SET lock_timeout = '5s';
 SET statement_timeout = '60s';
 
 BEGIN;
@@ -42,6 +44,7 @@ ALTER TABLE shop.shipment DROP CONSTRAINT ck_shipment_order_not_null;
 
 COMMIT;
 
+SET lock_timeout = '30min';
 SET statement_timeout = '30min';
 
 BEGIN;
@@ -52,6 +55,7 @@ ALTER TABLE shop.shipment VALIDATE CONSTRAINT ck_shipment_user_not_null;
 
 COMMIT;
 
+SET lock_timeout = '5s';
 SET statement_timeout = '60s';
 
 BEGIN;

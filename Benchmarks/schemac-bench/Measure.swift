@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import Foundation
+
+/// One run of a command: wall time and the child's peak resident memory,
+/// read from `wait4`'s rusage, so each run is measured on its own.
+struct Sample {
+    var seconds: Double
+    var peakMegabytes: Double
+    var status: Int32
+}
+
+enum Measure {
+    /// Runs `arguments[0]` with its output discarded.
+    static func run(_ arguments: [String]) -> Sample {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
+            return Sample(seconds: 0, peakMegabytes: 0, status: -1)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // ru_maxrss is in kilobytes on Linux.
+        return Sample(seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}

@@ -1,0 +1,154 @@
+/// A parsed JSON text, kept flat: every value is a node, in document order; a
+/// container's members follow it (for objects: key, value, key, value…) and
+/// `after` skips its whole subtree. Strings and numbers stay byte ranges until
+/// someone asks for their value, so parsing allocates almost nothing.
+///
+/// The parser (JSONParser.swift) checks the whole grammar up front, escapes
+/// and UTF-8 included, so reading a string back cannot fail.
+final class JSONDocument {
+    struct Node {
+        enum Kind: UInt8, CustomStringConvertible {
+            case object, array, string, number, `true`, `false`, null
+
+            var description: String {
+                switch self {
+                case .object: "an object"
+                case .array: "an array"
+                case .string: "a string"
+                case .number: "a number"
+                case .true: "true"
+                case .false: "false"
+                case .null: "null"
+                }
+            }
+        }
+
+        var kind: Kind
+        /// Strings only: the text has a backslash escape.
+        var hasEscapes = false
+        /// Where the value starts (a string's opening quote).
+        var offset: Int
+        /// Strings: one past the last byte before the closing quote; numbers: one past the last digit.
+        var end: Int
+        /// The index of the first node after this value and everything inside it.
+        var after: Int
+        /// Arrays: the number of elements; objects: the number of members.
+        var count = 0
+        /// Objects: the `keyBit` of every key (all bits if a key has escapes),
+        /// so that most lookups of an absent key need no scan.
+        var keyBits: UInt64 = 0
+    }
+
+    /// One of 64 bits chosen from a key's length and first and last bytes.
+    static func keyBit(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 << ((UInt64(key.count) &* 7 &+ UInt64(first) &* 3 &+ UInt64(last)) & 63)
+    }
+
+    let bytes: [UInt8]
+    let nodes: [Node]
+    /// Column types already parsed, with the string node they came from: a
+    /// snapshot repeats a handful of spellings thousands of times.
+    var columnTypes: [(node: Int, type: ColumnType)] = []
+
+    init(parsing bytes: [UInt8]) throws(SnapshotDecodingError) {
+        self.bytes = bytes
+        self.nodes = try JSONParser.parse(bytes)
+    }
+
+    var root: JSONValue { JSONValue(document: self, index: 0) }
+
+    /// The text of the string node at `index`, escapes resolved.
+    func string(at index: Int) -> String {
+        let node = nodes[index]
+        guard node.hasEscapes else {
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[(node.offset + 1)..<node.end]), as: UTF8.self) }
+        }
+        let content = bytes[(node.offset + 1)..<node.end]
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(content.count)
+        var i = content.startIndex
+        while i < content.endIndex {
+            let byte = content[i]
+            i += 1
+            guard byte == UInt8(ascii: "\\") else {
+                utf8.append(byte)
+                continue
+            }
+            let escape = content[i]
+            i += 1
+            switch escape {
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = Self.hexValue(content[i..<(i + 4)])
+                i += 4
+                if (0xD800...0xDBFF).contains(code) {  // a surrogate pair: the parser checked the low half follows
+                    code = 0x10000 + ((code - 0xD800) << 10) + (Self.hexValue(content[(i + 2)..<(i + 6)]) - 0xDC00)
+                    i += 6
+                }
+                Unicode.UTF8.encode(Unicode.Scalar(code)!) { utf8.append($0) }
+            default: utf8.append(escape)  // `"`, `\` and `/` stand for themselves
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Finds the member named `key` in the object at node `object` (which has
+    /// `count` members): scans from `start` (a member's number and the index
+    /// of its key node), wrapping around, and returns the same pair for the
+    /// member found.
+    func member(
+        _ key: StaticString, ofObjectAt object: Int, count: Int, from start: (position: Int, keyIndex: Int)
+    ) -> (position: Int, keyIndex: Int)? {
+        key.withUTF8Buffer { key in
+            guard nodes[object].keyBits & Self.keyBit(key) != 0 else { return nil }
+            var (position, keyIndex) = start
+            for _ in 0..<count {
+                if position == count { (position, keyIndex) = (0, object + 1) }  // wrap around
+                let node = nodes[keyIndex]
+                let text = node.offset + 1
+                if node.hasEscapes {
+                    if string(at: keyIndex).utf8.elementsEqual(key) { return (position, keyIndex) }
+                } else if node.end - text == key.count {
+                    var i = 0
+                    while i < key.count && bytes[text + i] == key[i] { i += 1 }
+                    if i == key.count { return (position, keyIndex) }
+                }
+                (position, keyIndex) = (position + 1, nodes[keyIndex + 1].after)
+            }
+            return nil
+        }
+    }
+
+    /// The value of four hex digits (already checked by the parser).
+    static func hexValue(_ digits: some Collection<UInt8>) -> UInt32 {
+        digits.reduce(0) { value, digit in
+            let nibble: UInt8 =
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+                default: digit - UInt8(ascii: "A") + 10
+                }
+            return value << 4 | UInt32(nibble)
+        }
+    }
+
+    /// A column type read earlier from a string node with the same text as the node at `index`.
+    func knownColumnType(at index: Int) -> ColumnType? {
+        let node = nodes[index]
+        return bytes.withUnsafeBufferPointer { bytes in
+            for known in columnTypes {
+                let other = nodes[known.node]
+                guard other.end - other.offset == node.end - node.offset else { continue }
+                var i = 0
+                while i < node.end - node.offset && bytes[node.offset + i] == bytes[other.offset + i] { i += 1 }
+                if i == node.end - node.offset { return known.type }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import SchemacIR
+
+/// The typed queries of an SCD2 dimension: the current version by business key, the
+/// version valid at a point in time, and recording a new version.
+public struct VersionQuerySQL: Sendable {
+    /// Columns schemac adds to every dimension and fills itself; a new version
+    /// takes every other column from its parameters.
+    static let generatedColumns: Set<String> = ["id", "created_at", "updated_at", "valid_from", "valid_to", "is_current"]
+
+    let table: Table
+    let info: DimensionInfo
+    let schema: String
+
+    /// nil unless `table` is an SCD2 dimension.
+    public init?(_ table: Table, schema: String) {
+        guard let info = table.dimension, info.history == .scd2, !info.businessKey.isEmpty else { return nil }
+        self.table = table
+        self.info = info
+        self.schema = schema
+    }
+
+    private var qualifiedTable: String { SQLIdentifier.qualified(schema, table.name) }
+    private var keyColumns: [Column] { info.businessKey.compactMap(table.column(named:)) }
+
+    /// `key1 = $1 AND key2 = $2`, the key columns being the first parameters.
+    private var keyMatch: String {
+        keyColumns.enumerated().map { offset, column in
+            "\(SQLIdentifier.quote(column.name)) = \(QuerySQL.placeholder(offset + 1, type: column.type, schema: schema))"
+        }.joined(separator: " AND ")
+    }
+
+    /// The current version of the row with the given business key (at most one, by the
+    /// partial unique index on the key).
+    public func currentVersion() -> QueryStatement {
+        let sql = """
+            \(QuerySQL.select(table))
+            FROM \(qualifiedTable)
+            WHERE \(keyMatch) AND is_current
+            """
+        return QueryStatement(sql: sql, parameters: keyColumns.map(QueryParameter.init))
+    }
+
+    /// The version valid at a point in time: validity ranges are half-open, so at the
+    /// instant one version ends and the next begins, the next one is found.
+    public func versionAt() -> QueryStatement {
+        let at = "$\(keyColumns.count + 1)"
+        let sql = """
+            \(QuerySQL.select(table))
+            FROM \(qualifiedTable)
+            WHERE \(keyMatch) AND valid_from <= \(at) AND \(at) < valid_to
+            """
+        return QueryStatement(sql: sql, parameters: keyColumns.map(QueryParameter.init) + [QueryParameter(name: "at", type: .timestamptz)])
+    }
+
+    /// The columns a new version takes from its parameters, in table order.
+    var versionedColumns: [Column] {
+        table.columns.filter { !Self.generatedColumns.contains($0.name) && $0.identity == nil }
+    }
+
+    /// Closes the current version (if any) at `valid_from` and inserts the new one from
+    /// then on, in one statement; with a hierarchy, the closed version's current children
+    /// are re-pointed to the new version. Returns the new version.
+    ///
+    /// The data-modifying CTEs of one statement run in no guaranteed order, but a CTE
+    /// that reads another's output runs after it: the INSERT reads the UPDATE's row count,
+    /// so the old version is closed before the new one meets the partial unique index
+    /// ("one current version per key") and the no-overlap exclusion constraint.
+    public func recordVersion() -> QueryStatement {
+        let columns = versionedColumns
+        let parameters = columns.map(QueryParameter.init) + [QueryParameter(name: "valid_from", type: .timestamptz)]
+        var ctes = [closeCurrent(columns, validFrom: parameters.count), insertNext(columns, validFrom: parameters.count)]
+        if let hierarchy = info.hierarchy { ctes.append(repointChildren(hierarchy)) }
+        let sql = "WITH " + ctes.joined(separator: ", ") + "\n" + QuerySQL.select(table) + "\nFROM inserted"
+        return QueryStatement(sql: sql, parameters: parameters)
+    }
+
+    /// `$n`, cast as needed, for the versioned column at `index`.
+    private func value(_ columns: [Column], _ index: Int) -> String {
+        QuerySQL.placeholder(index + 1, type: columns[index].type, schema: schema)
+    }
+
+    /// Ends the current version at `$validFrom`; the business key is among the versioned
+    /// columns, so the WHERE reuses their parameters.
+    private func closeCurrent(_ columns: [Column], validFrom: Int) -> String {
+        let keyMatch = info.businessKey.compactMap { key in
+            columns.firstIndex { $0.name == key }.map { "\(SQLIdentifier.quote(key)) = \(value(columns, $0))" }
+        }.joined(separator: " AND ")
+        return """
+            closed AS (
+                UPDATE \(qualifiedTable)
+                SET valid_to = $\(validFrom), is_current = false, updated_at = now()
+                WHERE \(keyMatch) AND is_current
+                RETURNING id
+            )
+            """
+    }
+
+    /// Inserts the new version, valid from `$validFrom`.
+    private func insertNext(_ columns: [Column], validFrom: Int) -> String {
+        // The closing parenthesis rides on the last column, so the list can wrap.
+        let names = columns.map { SQLIdentifier.quote($0.name) } + ["valid_from)"]
+        let values = columns.indices.map { value(columns, $0) } + ["$\(validFrom)"]
+        return """
+            inserted AS (
+                -- Reading closed's output makes the UPDATE above run first.
+                \(QuerySQL.wrapped(names, first: "INSERT INTO \(qualifiedTable) (", indent: "        "))
+                \(QuerySQL.wrapped(values, first: "SELECT ", indent: "        "))
+                FROM (SELECT count(*) FROM closed) AS previous
+                RETURNING *
+            )
+            """
+    }
+
+    /// The current children of the closed version move to the new version, so the
+    /// current rows keep forming the current tree; closed children keep their parent.
+    private func repointChildren(_ hierarchy: Hierarchy) -> String {
+        let parent = SQLIdentifier.quote(hierarchy.parentColumn)
+        return """
+            repointed AS (
+                UPDATE \(qualifiedTable) AS child
+                SET \(parent) = inserted.id, updated_at = now()
+                FROM closed, inserted
+                WHERE child.\(parent) = closed.id AND child.is_current
+            )
+            """
+    }
+}
