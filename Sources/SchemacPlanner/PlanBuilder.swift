@@ -80,7 +80,10 @@ struct PlanBuilder {
         let oldTables = Dictionary(uniqueKeysWithValues: renamedOld.tables.map { ($0.name, $0) })
         let newTables = Dictionary(uniqueKeysWithValues: new.tables.map { ($0.name, $0) })
         // Most tables do not change: one equality check skips their diff.
-        let changed = new.tables.compactMap { table in oldTables[table.name].flatMap { $0 != table ? ($0, table) : nil } }
+        // A column rename leaves the renamed old table equal to the new one, yet needs its RENAME.
+        let changed = new.tables.compactMap { table in
+            oldTables[table.name].flatMap { $0 != table || renames.columns[table.name] != nil ? ($0, table) : nil }
+        }
         dropClosureMaintenance(oldTables: oldTables, newTables: newTables)
         renameTables()
         // Removals first (a key into a table that goes must go before it),

@@ -11,8 +11,13 @@ extension WarehouseModel {
     }
 
     mutating func dropIndex(_ rng: inout SplitMix64, _ target: String?) -> Change? {
-        guard let t = pickTable(&rng, target, where: { !$0.indexes.isEmpty }) else { return nil }
-        let index = tables[t].indexes.remove(at: rng.int(in: 0...(tables[t].indexes.count - 1)))
+        // An index schemac would derive anyway (on a foreign key, say) would come straight back: not a change.
+        func droppable(_ table: TableSpec) -> [Int] {
+            let derived = table.derivedRelationNames
+            return table.indexes.indices.filter { !derived.contains(table.indexes[$0].relationName) }
+        }
+        guard let t = pickTable(&rng, target, where: { !droppable($0).isEmpty }) else { return nil }
+        let index = tables[t].indexes.remove(at: rng.pick(droppable(tables[t])))
         return Change(.dropIndex, table: tables[t].name, "index \(index.relationName)")
     }
 

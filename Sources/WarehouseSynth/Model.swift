@@ -117,6 +117,8 @@ public struct TableSpec: Hashable, Sendable {
     /// constraints and indexes schemac derives for this table: a user index must not take one.
     var derivedRelationNames: Set<String> {
         var names = Set(columns.filter(\.unique).map { "uq:" + $0.name })
+        // `index: true` and foreign-key columns get an index of this name (unless another index starts with them).
+        names.formUnion(columns.filter { $0.indexed || $0.references != nil }.map { "ix:" + $0.name })
         switch kind {
         case .dimension where history == .scd2 && !key.isEmpty:
             names.insert("uq:" + (key + ["current"]).joined(separator: "_"))

@@ -16,6 +16,11 @@ enum SwiftLiteral {
     }
 
     private static func escaped(_ text: String, quote: Bool) -> String {
+        // Most text (SQL, names) needs no escaping: skip the per-scalar rebuild.
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "\\") || (quote && byte == UInt8(ascii: "\"")) || byte < 0x20 || byte == 0x7F
+        }
+        guard needsEscaping else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -36,6 +41,7 @@ enum SwiftLiteral {
 extension String {
     /// `"""` inside a multi-line literal would end it; `\"""` does not.
     fileprivate func replacingTripleQuotes() -> String {
+        guard contains("\"\"\"") else { return self }
         var out = ""
         var quotes = 0
         for ch in self {

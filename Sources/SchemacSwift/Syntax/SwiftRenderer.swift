@@ -26,11 +26,17 @@ struct SwiftRenderer {
     }
 
     private mutating func emit(_ text: String, depth: Int) {
-        let pad = String(repeating: Self.indentUnit, count: depth)
+        let pad = Self.pads[min(depth, Self.pads.count - 1)]
+        guard text.utf8.contains(UInt8(ascii: "\n")) else {
+            lines.append(text.isEmpty ? "" : pad + text)
+            return
+        }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(line.isEmpty ? "" : pad + line)
         }
     }
+
+    private static let pads = (0..<16).map { String(repeating: indentUnit, count: $0) }
 
     /// `/// text`, long lines broken between words to fit the line length.
     private mutating func doc(_ text: [String], depth: Int) {
@@ -41,7 +47,7 @@ struct SwiftRenderer {
     }
 
     private static func wrapWords(_ line: String, width: Int) -> [String] {
-        guard line.count > width else { return [line] }
+        guard line.utf8.count > width, line.count > width else { return [line] }
         var lines: [String] = []
         var current = ""
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
@@ -189,7 +195,8 @@ struct SwiftRenderer {
     }
 
     private static func fits(_ line: String, depth: Int) -> Bool {
-        depth * indentUnit.count + line.count <= lineLength
+        // Bytes bound characters from above: only a long line needs counting.
+        depth * indentUnit.count + line.utf8.count <= lineLength || depth * indentUnit.count + line.count <= lineLength
     }
 
     private static func modifiers(_ access: SwiftAccess?) -> String {

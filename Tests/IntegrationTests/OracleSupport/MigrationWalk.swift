@@ -214,46 +214,10 @@ final class MigrationWalk: @unchecked Sendable {
         lock.withLock { problems.append(Problem(kind: kind, step: step, change: change, detail: detail + context)) }
     }
 
-    /// The lines only in `old` (`- `) and only in `new` (`+ `), in file order: enough to see a step's change.
-    static func lineDiff(from old: String, to new: String) -> String {
-        let a = old.components(separatedBy: "\n"), b = new.components(separatedBy: "\n")
-        let sa = Set(a), sb = Set(b)
-        return (a.filter { !sb.contains($0) }.map { "- " + $0 } + b.filter { !sa.contains($0) }.map { "+ " + $0 }).joined(separator: "\n")
-    }
-
-    /// psql's error with the statement it points at (`psql:FILE:LINE: ERROR: …`).
-    private func failure(_ error: Error, file: String) -> String {
-        let text = "\(error)"
-        let name = (file as NSString).lastPathComponent
-        guard let range = text.range(of: #"psql:[^:]+:(\d+): ERROR"#, options: .regularExpression),
-              let line = Int(text[range].split(separator: ":")[2]),
-              let lines = try? String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n") else {
-            return "\(name): \(text)"
-        }
-        let from = max(0, line - 8), to = min(lines.count, line + 2)
-        let context = (from..<to).map { "\($0 + 1 == line ? ">" : " ") \($0 + 1): \(lines[$0])" }.joined(separator: "\n")
-        return "\(name): \(text)\n--- \(name) around line \(line) ---\n\(context)"
-    }
-
-    private func catalogReport(_ diff: [String], file: String) -> String {
-        let sql = (try? String(contentsOfFile: file, encoding: .utf8)) ?? "(unreadable)"
-        return "catalog differs (- migrated, + expected):\n" + diff.prefix(40).joined(separator: "\n")
-            + "\n--- \((file as NSString).lastPathComponent) ---\n" + String(sql.prefix(6000))
-    }
-
     @discardableResult
     private func timed<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
         let start = Date()
         defer { lock.withLock { timings[what, default: 0] += Date().timeIntervalSince(start) } }
         return try body()
-    }
-}
-
-/// The outcome of one job of a step, filled in by whichever thread runs it.
-final class Job<T>: @unchecked Sendable {
-    private(set) var result: Result<T, Error>?
-
-    func run(_ body: () throws -> T) {
-        result = Result { try body() }
     }
 }
