@@ -12,6 +12,21 @@ have_everything() {
         [ -f /usr/share/postgresql/15/extension/btree_gist.control ]
 }
 
+# The JSON Schema and Mermaid tests run Python: PyYAML, jsonschema, and mermaidx
+# (mermaid.js's own parser, packaged on PyPI).
+python_tools() {
+    python3 -c 'import yaml, jsonschema, mermaidx' 2>/dev/null && return 0
+    command -v pip3 >/dev/null 2>&1 || python3 -m pip --version >/dev/null 2>&1 || {
+        apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends python3-pip >/dev/null 2>&1
+    }
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check \
+        PyYAML jsonschema mermaidx==0.10.1 >/dev/null || {
+        echo "install-deps.sh: pip install of PyYAML, jsonschema, mermaidx failed" >&2
+        return 1
+    }
+}
+python_tools
+
 have_everything && exit 0
 
 SUDO=()

@@ -36,10 +36,15 @@ enum Words {
     static let dimensions = [
         "customer", "product", "store", "region", "supplier", "employee", "channel", "campaign", "account",
         "warehouse", "currency", "category", "brand", "device", "partner", "project", "team", "user", "group",
+        // Long enough that derived names (closure tables, sequences, constraints) need shortening.
+        "customer_acquisition_channel_attribution",
     ]
     static let facts = ["sale", "shipment", "payment", "visit", "booking", "refund", "click", "review", "invoice", "order"]
     static let tables = ["exchange_rate", "setting", "audit_note", "holiday", "tax_rule", "price_list", "table", "limit"]
-    static let roles = ["buyer", "seller", "approver", "origin", "destination", "referrer", "owner", "reviewer"]
+    static let roles = [
+        "buyer", "seller", "approver", "origin", "destination", "referrer", "owner", "reviewer",
+        "secondary_account_manager_responsible_for_renewals",
+    ]
     static let enums = ["status_kind", "tier_level", "priority_class", "source_kind"]
     static let labels = ["draft", "active", "paused", "closed", "gold", "silver", "bronze", "low", "high", "web", "shop", "phone"]
     static let checks = ["sane", "in_range", "not_blank", "plausible", "positive"]
@@ -49,11 +54,11 @@ enum Words {
     /// Column names by the type they usually get.
     static func columns(for type: SynthType) -> [String] {
         switch type {
-        case .varchar: ["name", "title", "label", "city", "email", "phone", "sku", "country", "color", "user"]
+        case .varchar: ["name", "title", "label", "city", "email", "phone", "sku", "country", "color", "user", "preferred_correspondence_language_and_region_code"]
         case .text: ["description", "remarks", "notes", "summary", "order"]
         case .integer: ["quantity", "rank", "score", "level", "priority", "seats", "group"]
         case .bigint: ["counter", "views", "points", "units"]
-        case .numeric: ["price", "amount", "weight", "ratio", "discount", "cost", "tax"]
+        case .numeric: ["price", "amount", "weight", "ratio", "discount", "cost", "tax", "estimated_lifetime_value_in_reporting_currency"]
         case .boolean: ["is_active", "is_deleted", "flagged", "verified"]
         case .date: ["opened_on", "closed_on", "birth_date", "due_on", "shipped_on"]
         case .timestamptz: ["seen_at", "synced_at", "approved_at", "expires_at"]

@@ -84,6 +84,51 @@ import WarehouseSynth
                 "\(name): 0001 down leaves \(empty.oracleLines(ignoringExtensions: true).dropFirst().joined(separator: "\n"))")
     }
 
+    // MARK: the oracle itself
+
+    /// The comparison ignores where an added column sits, and nothing else: a
+    /// migration with one statement left out is caught.
+    @Test func theOracleSeesAMissingStatementButNotColumnOrder() throws {
+        let before = """
+            schema: selfcheck
+            tables:
+              item:
+                columns:
+                  id: { type: bigint, identity: always, primary_key: true }
+                  name: varchar(40)
+                  price: "numeric(10,2)"
+
+            """
+        let after = before.replacingOccurrences(of: "      name: varchar(40)\n", with: "      name: varchar(40)\n      note: { type: text?, comment: \"added\" }\n")
+            + "    indexes:\n      - { columns: [name] }\n"
+        let workspace = try SchemaWorkspace(label: "selfcheck")
+        try workspace.write(yaml: before)
+        try #require(workspace.generate().status == 0)
+        try workspace.write(yaml: after)
+        try #require(workspace.generate().status == 0)
+        let migrations = workspace.migrations()
+        try #require(migrations.count == 2)
+        let up = try String(contentsOfFile: workspace.upPath(migrations[1]), encoding: .utf8)
+        let tampered = up.components(separatedBy: "\n").filter { !$0.hasPrefix("CREATE INDEX") }.joined(separator: "\n")
+        try #require(tampered != up, "the migration has no CREATE INDEX to leave out:\n\(up)")
+
+        try TestDatabase.with(label: "selfcheck_m") { migrated in
+            try TestDatabase.with(label: "selfcheck_f") { fresh in
+                try migrated.runFile(path: workspace.upPath(migrations[0]))
+                try migrated.run(sql: tampered)
+                try fresh.rebuild(schema: "selfcheck", sql: workspace.sql().out)
+                let missed = try migrated.snapshot("selfcheck").oracleDiff(against: fresh.snapshot("selfcheck"))
+                #expect(missed.count == 1 && missed.first?.hasPrefix("+ index selfcheck.item.ix_item_name:") == true, "\(missed)")
+
+                try migrated.run(sql: "CREATE INDEX ix_item_name ON selfcheck.item (name);")
+                let complete = try migrated.snapshot("selfcheck"), expected = try fresh.snapshot("selfcheck")
+                #expect(complete.oracleDiff(against: expected).isEmpty, "\(complete.oracleDiff(against: expected))")
+                // The added column is last in the migrated table, third in the fresh one: only the positions differ.
+                #expect(!complete.diff(against: expected).isEmpty, "the column order was expected to differ")
+            }
+        }
+    }
+
     // MARK: the benchmark's change set
 
     /// WarehouseSynth is a pure function of its seed, and its change set (one

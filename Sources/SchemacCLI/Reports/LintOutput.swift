@@ -96,14 +96,3 @@ enum LintOutput {
         return ReportJSON.encode(document)
     }
 }
-
-/// JSON the way the snapshot is written: sorted keys, pretty, slashes as is.
-enum ReportJSON {
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Encoding plain structs of strings and numbers cannot fail.
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-}
