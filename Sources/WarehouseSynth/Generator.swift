@@ -211,22 +211,36 @@ extension WarehouseModel {
     }
 
     /// Keeps derived facts consistent after a change: a `references` column has
-    /// its key's type, and nothing mentions a column that is gone.
+    /// its key's type, and nothing mentions a column that is gone. Writes only
+    /// what differs, so that thousands of unchanged tables cost little.
     mutating func synchronize() {
+        var keyTypes: [String: SynthType] = [:]
+        for t in tables.indices {
+            keyTypes[tables[t].name] = tables[t].kind == .table ? tables[t].columns.first(where: \.primaryKey)?.type : .bigint
+        }
         for t in tables.indices {
             for c in tables[t].columns.indices {
-                if let target = tables[t].columns[c].references {
-                    if let type = keyType(of: target) {
-                        tables[t].columns[c].type = type
-                    } else {
-                        tables[t].columns[c].references = nil
-                        tables[t].columns[c].onDelete = nil
-                    }
+                guard let target = tables[t].columns[c].references else { continue }
+                if let type = keyTypes[target] ?? nil {
+                    if tables[t].columns[c].type != type { tables[t].columns[c].type = type }
+                } else {
+                    tables[t].columns[c].references = nil
+                    tables[t].columns[c].onDelete = nil
                 }
             }
-            let present = Set(tables[t].indexableColumns.map(\.name))
-            tables[t].indexes.removeAll { !$0.mentioned.isSubset(of: present) }
-            tables[t].checks.removeAll { !present.contains($0.column) }
+            guard !tables[t].indexes.isEmpty || !tables[t].checks.isEmpty else { continue }
+            let table = t
+            func present(_ name: String) -> Bool {
+                (name == "created_at" && tables[table].kind != .table) || tables[table].columns.contains { $0.name == name }
+            }
+            if !tables[t].indexes.allSatisfy({ $0.mentioned.allSatisfy(present) }) {
+                let kept = tables[t].indexes.filter { $0.mentioned.allSatisfy(present) }
+                tables[t].indexes = kept
+            }
+            if !tables[t].checks.allSatisfy({ present($0.column) }) {
+                let kept = tables[t].checks.filter { present($0.column) }
+                tables[t].checks = kept
+            }
         }
     }
 }

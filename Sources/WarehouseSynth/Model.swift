@@ -45,14 +45,17 @@ public struct WarehouseModel: Hashable, Sendable {
     }
 }
 
+/// Where a table is declared: `dimensions:`, `facts:` or `tables:`.
 public enum TableKind: String, Hashable, Sendable, CaseIterable {
     case dimension, fact, table
 }
 
+/// A dimension's `history`.
 public enum History: String, Hashable, Sendable {
     case scd1, scd2
 }
 
+/// An enum type and its labels, in order.
 public struct EnumSpec: Hashable, Sendable {
     public var name: String
     public var values: [String]
@@ -67,6 +70,7 @@ public struct DimensionReference: Hashable, Sendable {
     public var grainName: String { role ?? dimension }
 }
 
+/// A dimension, fact or plain table.
 public struct TableSpec: Hashable, Sendable {
     public var name: String
     public var kind: TableKind
@@ -138,161 +142,5 @@ public struct TableSpec: Hashable, Sendable {
     func admits(_ index: IndexSpec, replacing: Int? = nil) -> Bool {
         let others = indexes.indices.filter { $0 != replacing }.map { indexes[$0].relationName }
         return !others.contains(index.relationName) && !derivedRelationNames.contains(index.relationName)
-    }
-}
-
-public enum SynthType: Hashable, Sendable {
-    case varchar(Int), text, integer, bigint, numeric(Int, Int), boolean, date, timestamptz, uuid, jsonb
-    case enumeration(String)
-
-    public var canonical: String {
-        switch self {
-        case let .varchar(n): "varchar(\(n))"
-        case .text: "text"
-        case .integer: "integer"
-        case .bigint: "bigint"
-        case let .numeric(p, s): "numeric(\(p),\(s))"
-        case .boolean: "boolean"
-        case .date: "date"
-        case .timestamptz: "timestamptz"
-        case .uuid: "uuid"
-        case .jsonb: "jsonb"
-        case let .enumeration(name): name
-        }
-    }
-
-    /// The same type under one of the DSL's aliases, where it has one.
-    var alias: String? {
-        switch self {
-        case let .varchar(n): "string(\(n))"
-        case .integer: "int"
-        case .bigint: "int8"
-        case let .numeric(p, s): "decimal(\(p),\(s))"
-        case .boolean: "bool"
-        case .timestamptz: "timestamp with time zone"
-        default: nil
-        }
-    }
-
-    var isString: Bool {
-        switch self {
-        case .varchar, .text: true
-        default: false
-        }
-    }
-
-    var isNumber: Bool {
-        switch self {
-        case .integer, .bigint, .numeric: true
-        default: false
-        }
-    }
-}
-
-public enum SynthDefault: Hashable, Sendable {
-    /// A YAML scalar: schemac turns it into a literal of the column's type.
-    case literal(String)
-    /// `{sql: "…"}`, emitted verbatim.
-    case sql(String)
-}
-
-/// A CHECK whose expression is written from the column's current name.
-public enum CheckRule: Hashable, Sendable {
-    case nonNegative, notEmpty, recentDate
-    /// An enum column that must not hold one label: the label's type must survive enum changes.
-    case notLabel(String)
-
-    func expression(_ column: String) -> String {
-        let c = SQLWords.identifier(column)
-        switch self {
-        case .nonNegative: return "\(c) >= 0"
-        case .notEmpty: return "\(c) <> ''"
-        case .recentDate: return "\(c) >= '2000-01-01'"
-        case let .notLabel(label): return "\(c) <> '\(label)'"
-        }
-    }
-}
-
-/// The predicate of a partial index, written from the column's current name.
-public struct IndexPredicate: Hashable, Sendable {
-    public enum Rule: Hashable, Sendable {
-        case notNull, isTrue, positive
-        /// An enum column equal to one label.
-        case label(String)
-    }
-
-    public var column: String
-    public var rule: Rule
-
-    var expression: String {
-        let c = SQLWords.identifier(column)
-        switch rule {
-        case .notNull: return "\(c) IS NOT NULL"
-        case .isTrue: return c
-        case .positive: return "\(c) > 0"
-        case let .label(label): return "\(c) = '\(label)'"
-        }
-    }
-}
-
-public struct CheckSpec: Hashable, Sendable {
-    public var name: String
-    public var column: String
-    public var rule: CheckRule
-}
-
-public struct ColumnSpec: Hashable, Sendable {
-    public var name: String
-    public var type: SynthType
-    public var nullable = false
-    public var defaultValue: SynthDefault?
-    public var unique = false
-    public var check: CheckRule?
-    /// A dimension, fact or plain table; the column then takes its key's type.
-    public var references: String?
-    public var onDelete: String?
-    public var identity: String?
-    public var primaryKey = false
-    /// `index: true` on a column that is not a foreign key.
-    public var indexed = false
-    public var isMeasure = false
-    public var comment: String?
-    public var renamedFrom: String?
-    var hintTTL = 0
-
-    public init(name: String, type: SynthType) {
-        self.name = name
-        self.type = type
-    }
-}
-
-public struct IndexColumn: Hashable, Sendable {
-    public var name: String
-    public var descending = false
-}
-
-public struct IndexSpec: Hashable, Sendable {
-    /// Key columns; empty for an expression index.
-    public var columns: [IndexColumn] = []
-    /// `lower(<column>)` as the one key.
-    public var lowerOf: String?
-    public var unique = false
-    /// A partial index.
-    public var predicate: IndexPredicate?
-    public var gin = false
-    public var include: [String] = []
-    public var name: String?
-
-    /// The name schemac gives the index, short of the table name: `uq:`/`ix:` and
-    /// the columns (an explicit name as is). Two relations of a table must differ here.
-    var relationName: String {
-        if let name { return "name:" + name }
-        let parts = lowerOf.map { "lower_" + $0 } ?? columns.map(\.name).joined(separator: "_")
-        return (unique ? "uq:" : "ix:") + parts
-    }
-
-    /// Every column the index mentions.
-    var mentioned: Set<String> {
-        Set(columns.map(\.name) + [lowerOf, predicate?.column].compactMap { $0 } + include)
     }
 }

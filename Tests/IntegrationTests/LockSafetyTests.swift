@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct LockSafetyTests {
     /// The longest pause between two consecutive writes that still counts as "flowing".
     static let bound = 1.0
-    static let rows = 150_000
+    static let rows = 200_000
 
     static let before = """
         schema: locks
@@ -28,7 +28,7 @@ import Testing
         """
 
     /// A foreign key on customer_id (and its index), and a GIN index on payload:
-    /// over 150k documents it takes seconds to build, so a blocking build would show.
+    /// over 200k documents it takes seconds to build, so a blocking build would show.
     static let after = before
         .replacingOccurrences(of: "customer_id: bigint?", with: "customer_id: { references: customer, nullable: true }")
         + "\n    indexes:\n      - { columns: [payload], using: gin }\n"

@@ -159,13 +159,26 @@ import WarehouseSynth
     // MARK: the random walk
 
     static let defaultSeed: UInt64 = 0x5EED_2024
-    static let steps = 200
+    /// `SCHEMAC_WALK_STEPS` makes longer local runs; `SCHEMAC_WALK_BACK` how many
+    /// down migrations are walked every 20 steps (by default all 20, so every
+    /// down migration of the walk runs once).
+    static let steps = OracleSettings.count("SCHEMAC_WALK_STEPS", default: 200)
+    static let walkBack = OracleSettings.count("SCHEMAC_WALK_BACK", default: 20)
 
     /// A seeded walk over a random warehouse: every step one change, its
     /// migration applied and compared with a fresh build; every 20 steps and at
-    /// the end, a few down migrations and back up again.
-    @Test func randomWalk() throws {
+    /// the end, the down migrations back to the previous such point, each
+    /// compared with the catalog of its earlier version, and up again.
+    @Test func randomWalk() {
         let seed = OracleSeed.value(default: Self.defaultSeed)
+        do {
+            try walk(seed: seed)
+        } catch {
+            Issue.record("seed 0x\(String(seed, radix: 16)) (rerun with SCHEMAC_SEED=0x\(String(seed, radix: 16))): the walk stopped: \(error)")
+        }
+    }
+
+    private func walk(seed: UInt64) throws {
         let started = Date()
         var rng = SplitMix64(seed: seed)
         var model = WarehouseModel.generate(tables: rng.int(in: 6...10), seed: seed)
@@ -190,7 +203,7 @@ import WarehouseSynth
             case .rejected: model = previous
             case .broken: return report(walk, seed: seed, applied: applied, started: started)
             }
-            if step % 20 == 0 || step == Self.steps { try walk.walkBack(rng.int(in: 4...8), step: step) }
+            if step % 20 == 0 || step == Self.steps { try walk.walkBack(Self.walkBack, step: step) }
         }
         #expect(try walk.readersAgree(), "the one-query catalog reader disagrees with CatalogSnapshot.read")
         report(walk, seed: seed, applied: applied, started: started)
@@ -199,7 +212,7 @@ import WarehouseSynth
     private func report(_ walk: MigrationWalk, seed: UInt64, applied: [ChangeKind: Int], started: Date) {
         let seedText = "seed 0x\(String(seed, radix: 16)) (rerun with SCHEMAC_SEED=0x\(String(seed, radix: 16)))"
         let timings = walk.timings.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value))s" }
-        print("random walk: \(seedText), \(walk.versions.count) versions, \(walk.problems.count) problems, "
+        print("random walk: \(seedText), \(walk.versions.count) versions, \(walk.hintChecks) hint removals, \(walk.problems.count) problems, "
               + "\(String(format: "%.1f", Date().timeIntervalSince(started)))s (\(timings.joined(separator: ", ")))")
         let missing = ChangeKind.allCases.filter { applied[$0] == nil }
         #expect(missing.isEmpty, "\(seedText): change kinds never applied: \(missing.map(\.rawValue))")
@@ -220,9 +233,8 @@ struct KnownIssue: Sendable {
     var summary: String
     var matches: @Sendable (MigrationWalk.Problem) -> Bool
 
-    static let all = [
-        KnownIssue(
-            summary: "a column rename alone writes no migration: the planner's fast path (old != new after renames) skips the table whose RENAME COLUMN it would emit",
-            matches: { $0.kind == .generate && $0.change.hasPrefix("renameColumn") && $0.detail.contains("no migration was written") }),
-    ]
+    /// Empty today: the column-rename fast path and the unquoted SET NOT NULL
+    /// check the walk found are fixed. Add one here, with its matcher, when the
+    /// walk finds a bug that cannot be fixed at once.
+    static let all: [KnownIssue] = []
 }

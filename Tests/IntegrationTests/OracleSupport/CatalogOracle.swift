@@ -43,10 +43,21 @@ extension TestDatabase {
 /// The seed of a randomized test: `SCHEMAC_SEED` (decimal or 0x-hex) or the fixed default.
 enum OracleSeed {
     static func value(default fallback: UInt64) -> UInt64 {
-        guard let text = ProcessInfo.processInfo.environment["SCHEMAC_SEED"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            return fallback
-        }
+        guard let text = OracleSettings.text("SCHEMAC_SEED") else { return fallback }
         if text.lowercased().hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) ?? fallback }
         return UInt64(text) ?? fallback
+    }
+}
+
+/// Knobs for longer local runs of the walk (CI uses the defaults).
+enum OracleSettings {
+    static func text(_ name: String) -> String? {
+        let value = ProcessInfo.processInfo.environment[name]?.trimmingCharacters(in: .whitespaces)
+        return value?.isEmpty == false ? value : nil
+    }
+
+    /// A positive integer from the environment, or `fallback`.
+    static func count(_ name: String, default fallback: Int) -> Int {
+        text(name).flatMap(Int.init).map { max(1, $0) } ?? fallback
     }
 }

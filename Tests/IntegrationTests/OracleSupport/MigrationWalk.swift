@@ -31,6 +31,8 @@ final class MigrationWalk: @unchecked Sendable {
     /// there failed or diverged, and `migrated` was rebuilt instead.
     private(set) var trustedFrom = 0
     private(set) var timings: [String: Double] = [:]
+    /// Steps that only took out `renamed_from` hints (and must write no migration).
+    private(set) var hintChecks = 0
     /// The schema of the last version, and how the step being checked changes it.
     private var currentYAML = ""
     private var schemaChange = ""
@@ -73,6 +75,7 @@ final class MigrationWalk: @unchecked Sendable {
         }
         let missing = after.count == before.count
         if expectingNoMigration {
+            hintChecks += 1
             if missing {
                 checkInSync(step: step, change: change)
                 return .advanced
