@@ -17,7 +17,12 @@ struct Diff: SchemacSubcommand {
     var format: Format = .sql
 
     func execute(_ console: Console) -> Int32 {
-        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: outputOptions.out, console: console) else {
+        // The check decodes the snapshot only when its bytes differ from the schema's;
+        // the printed diff needs nothing from the folder but the snapshot.
+        guard let pipeline = Pipeline.load(
+            schema: schemaOptions.schema, out: outputOptions.out,
+            parts: check ? .all : .snapshot, decodeSnapshot: !check, console: console)
+        else {
             return ExitCode.invalidInput
         }
         if check { return runCheck(pipeline, console) }
@@ -35,12 +40,21 @@ struct Diff: SchemacSubcommand {
     private func runCheck(_ pipeline: Pipeline, _ console: Console) -> Int32 {
         let out = outputOptions.out
         var drift: [String] = []
-        let up = pipeline.upPlan()
-        if !up.isEmpty {
-            let destructive = up.hazards.contains(where: \.isDestructive) ? " (including destructive changes)" : ""
-            drift.append("the schema has \(up.steps.count) change\(up.steps.count == 1 ? "" : "s") not yet generated\(destructive); run schemac generate")
-        } else if pipeline.state.snapshotBytes != pipeline.snapshotBytes() {
-            drift.append("\(out)/\(OutputState.snapshotName) is stale; run schemac generate")
+        // Equal bytes mean an equal schema (the encoding is canonical): nothing to plan.
+        if pipeline.state.snapshotBytes != pipeline.snapshotBytes() {
+            let up: MigrationPlan
+            do {
+                up = try pipeline.decodingSnapshot().upPlan()
+            } catch {
+                Pipeline.report(error, console, writes: false)
+                return ExitCode.invalidInput
+            }
+            if up.isEmpty {
+                drift.append("\(out)/\(OutputState.snapshotName) is stale; run schemac generate")
+            } else {
+                let destructive = up.hazards.contains(where: \.isDestructive) ? " (including destructive changes)" : ""
+                drift.append("the schema has \(up.steps.count) change\(up.steps.count == 1 ? "" : "s") not yet generated\(destructive); run schemac generate")
+            }
         }
         drift += pipeline.state.migrationProblems()
         let artifacts = pipeline.artifacts()

@@ -20,7 +20,7 @@ struct Generate: SchemacSubcommand {
             console.error("schemac: invalid --name '\(name)': use lower-case letters, digits, '_' and '-' (at most 60)")
             return ExitCode.invalidInput
         }
-        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: outputOptions.out, console: console) else {
+        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: outputOptions.out, decodeSnapshot: false, console: console) else {
             return ExitCode.invalidInput
         }
         let problems = pipeline.state.migrationProblems()
@@ -29,16 +29,25 @@ struct Generate: SchemacSubcommand {
             console.error("schemac: the recorded migrations do not match \(MigrationSum.fileName); nothing written")
             return ExitCode.invalidInput
         }
-        return write(pipeline, console)
+        // The snapshot is decoded only when the schema changed (its bytes differ).
+        let snapshot = pipeline.snapshotBytes()
+        guard pipeline.state.snapshotBytes != snapshot else { return write(pipeline, snapshot: snapshot, migration: nil, console) }
+        do {
+            let decoded = try pipeline.decodingSnapshot()
+            return write(decoded, snapshot: snapshot, migration: decoded.migration(), console)
+        } catch {
+            Pipeline.report(error, console, writes: true)
+            return ExitCode.invalidInput
+        }
     }
 
-    private func write(_ pipeline: Pipeline, _ console: Console) -> Int32 {
+    /// Writes what changed; `migration` is nil when the snapshot already matches the schema.
+    private func write(_ pipeline: Pipeline, snapshot: [UInt8], migration: Migration?, _ console: Console) -> Int32 {
         let out = outputOptions.out
         var writer = FileWriter()
-        let migration = pipeline.migration()
-        let up = migration.up
         var migrationName: String?
-        if !up.isEmpty {
+        if let migration, !migration.up.isEmpty {
+            let up = migration.up
             let destructive = up.steps.filter { $0.hazards.contains(where: \.isDestructive) }
             if !destructive.isEmpty && !allowDestructive {
                 for step in destructive {
@@ -47,7 +56,7 @@ struct Generate: SchemacSubcommand {
                 console.error("schemac: \(destructive.count) destructive change\(destructive.count == 1 ? "" : "s") refused; rerun with --allow-destructive to apply; nothing written")
                 return ExitCode.refused
             }
-            let fileBase = pipeline.migrationName(slug: name)
+            let fileBase = pipeline.migrationName(slug: name, plan: up)
             migrationName = fileBase
             var migrations = pipeline.state.migrations
             let options = pipeline.sqlOptions
@@ -56,8 +65,7 @@ struct Generate: SchemacSubcommand {
             for file in [fileBase + ".up.sql", fileBase + ".down.sql"] { writer.files["\(out)/migrations/\(file)"] = migrations[file] }
             writer.files[pipeline.state.sumPath] = Array(MigrationSum(files: migrations).text.utf8)
         }
-        let snapshot = pipeline.snapshotBytes()
-        if pipeline.state.snapshotBytes != snapshot { writer.files["\(out)/\(OutputState.snapshotName)"] = [UInt8](snapshot) }
+        if pipeline.state.snapshotBytes != snapshot { writer.files["\(out)/\(OutputState.snapshotName)"] = snapshot }
         let artifacts = pipeline.artifacts()
         for (path, bytes) in artifacts where pipeline.state.artifacts[path] != bytes { writer.files["\(out)/\(path)"] = bytes }
         writer.removals = pipeline.state.artifacts.keys.filter { artifacts[$0] == nil }.sorted().map { "\(out)/\($0)" }
@@ -72,7 +80,7 @@ struct Generate: SchemacSubcommand {
             return ExitCode.invalidInput
         }
         if let migrationName {
-            console.print("schemac: wrote migration \(migrationName) (\(up.steps.count) steps) to \(out)/migrations")
+            console.print("schemac: wrote migration \(migrationName) (\(migration?.up.steps.count ?? 0) steps) to \(out)/migrations")
         } else {
             console.print("schemac: no schema changes; updated \(writer.files.count) generated file\(writer.files.count == 1 ? "" : "s")")
         }

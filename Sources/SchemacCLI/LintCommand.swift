@@ -20,16 +20,11 @@ struct Lint: SchemacSubcommand {
     var format: Format = .text
 
     func execute(_ console: Console) -> Int32 {
-        // The output folder is only read: load it apart so errors do not say "nothing written".
-        guard let compiled = Pipeline.load(schema: schemaOptions.schema, out: nil, console: console)?.compiled else { return ExitCode.invalidInput }
-        let state: OutputState
-        do {
-            state = try OutputState.read(out)
-        } catch {
-            Pipeline.report(error, console, writes: false)
+        // The output folder is only read, so errors do not say "nothing written".
+        guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: out, parts: .snapshot, writes: false, console: console) else {
             return ExitCode.invalidInput
         }
-        let pipeline = Pipeline(compiled: compiled, state: state)
+        let compiled = pipeline.compiled
         let configuration = LintConfiguration(compiled.lint)
         let problems = configuration.problems()
         guard problems.isEmpty else {

@@ -9,23 +9,38 @@ import SchemacSwift
 struct Pipeline {
     let compiled: CompiledSchema
     let state: OutputState
+    /// The decoded snapshot; nil when there is none or it was not decoded.
+    private(set) var snapshot: Schema?
 
-    /// Compiles the schema and reads the output folder, printing diagnostics on failure.
-    static func load(schema: String, out: String?, console: Console) -> Pipeline? {
-        let compiled: CompiledSchema
-        switch SchemaLoader.load(directory: schema) {
-        case let .success(value): compiled = value
-        case let .failure(error):
-            report(error, console, writes: out != nil)
-            return nil
+    /// Compiles the schema while the output folder's `parts` are read (and its
+    /// snapshot decoded, when `decodeSnapshot`); prints diagnostics on failure.
+    /// `writes` says whether the command would have written (for the message).
+    static func load(
+        schema: String, out: String?, parts: OutputState.Parts = .all, decodeSnapshot: Bool = true,
+        writes: Bool? = nil, console: Console
+    ) -> Pipeline? {
+        let writes = writes ?? (out != nil)
+        let (output, compiledResult) = concurrently {
+            let state = out.map { OutputState.read($0, parts: parts) } ?? OutputState(folder: "")
+            let snapshot = decodeSnapshot ? Result { () throws(DiagnosticError) in try state.decodedSnapshot() } : .success(nil)
+            return (state, snapshot)
+        } _: {
+            SchemaLoader.load(directory: schema)
         }
         do {
-            let state = try out.map { folder throws(DiagnosticError) in try OutputState.read(folder) } ?? OutputState(folder: "")
-            return Pipeline(compiled: compiled, state: state)
+            let compiled = try compiledResult.get()
+            return Pipeline(compiled: compiled, state: output.0, snapshot: try output.1.get())
         } catch {
-            report(error, console, writes: out != nil)
+            report(error, console, writes: writes)
             return nil
         }
+    }
+
+    /// This pipeline with its snapshot decoded (for a command that loaded it as bytes).
+    func decodingSnapshot() throws(DiagnosticError) -> Pipeline {
+        var decoded = self
+        decoded.snapshot = try state.decodedSnapshot()
+        return decoded
     }
 
     static func report(_ error: DiagnosticError, _ console: Console, writes: Bool) {
@@ -35,7 +50,7 @@ struct Pipeline {
     }
 
     var schema: Schema { compiled.schema }
-    var previous: Schema { state.snapshot ?? .empty(named: schema.name) }
+    var previous: Schema { snapshot ?? .empty(named: schema.name) }
 
     var sqlOptions: SQLOptions {
         var options = SQLOptions()
@@ -49,10 +64,7 @@ struct Pipeline {
     func migration() -> Migration { Planner.migration(from: previous, to: schema) }
     func upPlan() -> MigrationPlan { Planner.plan(from: previous, to: schema) }
 
-    func snapshotBytes() -> Data {
-        // Encoding a schema the front end built cannot fail: every value is plain data.
-        (try? Snapshot.encode(schema)) ?? Data()
-    }
+    func snapshotBytes() -> [UInt8] { Snapshot.bytes(of: schema) }
 
     /// Artifacts written at the top of the output folder (besides `Swift/`).
     static let topLevelArtifacts: [String] = [ERDMarkdown.fileName]
@@ -69,10 +81,10 @@ struct Pipeline {
     }
 
     /// `NNNN_slug`.
-    func migrationName(slug: String?) -> String {
+    func migrationName(slug: String?, plan: MigrationPlan) -> String {
         let number = String(state.nextMigrationNumber)
         let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
-        return padded + "_" + (slug ?? MigrationSlug.derive(migration().up, isFirst: state.snapshot == nil))
+        return padded + "_" + (slug ?? MigrationSlug.derive(plan, isFirst: state.snapshotBytes == nil))
     }
 }
 

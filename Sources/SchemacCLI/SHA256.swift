@@ -2,7 +2,7 @@
 /// free of a crypto dependency; checked against the standard test vectors and
 /// `sha256sum` (Tests/SchemacTests/SHA256Tests.swift).
 public enum SHA256 {
-    private static let k: [UInt32] = [
+    private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -46,17 +46,20 @@ public enum SHA256 {
         _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
         _ block: UnsafeBufferPointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>
     ) {
+        // Wrapping arithmetic and masking shifts throughout: the checked and
+        // "smart" forms cost more than the rounds themselves.
         for i in 0..<16 {
-            let j = i * 4
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+            let j = i &* 4
+            w[i] = UInt32(block[j]) &<< 24 | UInt32(block[j &+ 1]) &<< 16 | UInt32(block[j &+ 2]) &<< 8 | UInt32(block[j &+ 3])
         }
         for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            let w15 = w[i &- 15], w2 = w[i &- 2]
+            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
         }
         var (a, b, c, d, e, f, g, hh) = h
-        k.withUnsafeBufferPointer { k in
+        roundConstants.withUnsafeBufferPointer { k in
             for i in 0..<64 {
                 let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let choice = (e & f) ^ (~e & g)
@@ -69,5 +72,6 @@ public enum SHA256 {
         h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
 
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    @inline(__always)
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }

@@ -6,12 +6,14 @@ extension PlanBuilder {
     /// Drops maintenance that goes away or changes, before any rename or drop
     /// (it is named after the old tables).
     mutating func dropClosureMaintenance(oldTables: [String: Table], newTables: [String: Table]) {
-        let wanted = Set(new.tables.compactMap { closureMaintenance(for: $0, in: new) })
+        // `oldTables` has the renamed names; maintenance is named after the old ones.
+        let originalOld = Dictionary(uniqueKeysWithValues: old.tables.map { ($0.name, $0) })
+        let wanted = Set(new.tables.compactMap { closureMaintenance(for: $0, in: newTables) })
         for table in old.tables {
-            guard let current = closureMaintenance(for: table, in: old) else { continue }
+            guard let current = closureMaintenance(for: table, in: originalOld) else { continue }
             // Function bodies name the tables and the parent column: any rename recreates them.
             if !wanted.contains(current) {
-                add(.alter, .dropClosureMaintenance(current), old.table(named: current.dimensionTable)?.subject ?? table.subject)
+                add(.alter, .dropClosureMaintenance(current), originalOld[current.dimensionTable]?.subject ?? table.subject)
             }
         }
     }
@@ -19,9 +21,10 @@ extension PlanBuilder {
     /// Creates maintenance that is new or changed, once all tables are in place,
     /// and backfills closure tables that are new on a dimension that existed.
     mutating func createClosureMaintenance(oldTables: [String: Table], newTables: [String: Table]) {
-        let existing = Set(old.tables.compactMap { closureMaintenance(for: $0, in: old) })
+        let originalOld = Dictionary(uniqueKeysWithValues: old.tables.map { ($0.name, $0) })
+        let existing = Set(old.tables.compactMap { closureMaintenance(for: $0, in: originalOld) })
         for table in new.tables where table.kind == .closure {
-            let maintenance = closureMaintenance(for: table, in: new)
+            let maintenance = closureMaintenance(for: table, in: newTables)
             let dimensionName = table.closure?.dimensionTable ?? ""
             let subject = newTables[dimensionName]?.subject ?? table.subject
             if let maintenance, !existing.contains(maintenance) {
@@ -34,9 +37,10 @@ extension PlanBuilder {
         }
     }
 
-    /// The closure maintenance of a closure table, if its dimension keeps it by trigger.
-    func closureMaintenance(for closure: Table, in schema: Schema) -> ClosureMaintenance? {
-        guard closure.kind == .closure, let dimension = closure.closure.flatMap({ schema.table(named: $0.dimensionTable) }),
+    /// The closure maintenance of a closure table, if its dimension keeps it by
+    /// trigger; `tables` are the schema's tables by name.
+    func closureMaintenance(for closure: Table, in tables: [String: Table]) -> ClosureMaintenance? {
+        guard closure.kind == .closure, let dimension = closure.closure.flatMap({ tables[$0.dimensionTable] }),
               let hierarchy = dimension.dimension?.hierarchy, hierarchy.maintain == .trigger else { return nil }
         return ClosureMaintenance(dimensionTable: dimension.name, parentColumn: hierarchy.parentColumn, closureTable: closure.name)
     }

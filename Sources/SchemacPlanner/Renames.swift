@@ -16,6 +16,8 @@ struct Renames: Equatable {
         let oldTables = Dictionary(uniqueKeysWithValues: old.tables.map { ($0.name, $0) })
         let newNames = Set(new.tables.map(\.name))
         for table in new.tables {
+            // Most tables carry no hint at all: skip them before building name sets.
+            guard table.renamedFrom != nil || table.columns.contains(where: { $0.renamedFrom != nil }) else { continue }
             var oldTable = oldTables[table.name]
             if oldTable == nil, let from = table.renamedFrom, let candidate = oldTables[from], !newNames.contains(from) {
                 tables[from] = table.name
@@ -52,9 +54,16 @@ struct Renames: Equatable {
     /// database looks like right after the RENAME statements.
     func apply(to old: Schema) -> Schema {
         var schema = old
-        schema.tables = old.tables.map(rename)
+        if !isEmpty { schema.tables = old.tables.map { touches($0) ? rename($0) : $0 } }
         schema.canonicalize()
         return schema
+    }
+
+    /// Whether a rename reaches `table`: its own name or columns, or a table it names.
+    private func touches(_ table: Table) -> Bool {
+        if tables[table.name] != nil || columns[newTableName(table.name)] != nil { return true }
+        let named = table.foreignKeys.map(\.referencedTable) + [table.dimension?.hierarchy?.closureTable, table.closure?.dimensionTable].compactMap { $0 }
+        return named.contains { tables[$0] != nil || columns[newTableName($0)] != nil }
     }
 
     private func rename(_ table: Table) -> Table {

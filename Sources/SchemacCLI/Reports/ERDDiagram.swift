@@ -4,16 +4,28 @@ import SchemacIR
 /// keys, and one relationship per foreign key. Only the syntax Mermaid has
 /// accepted for years is used (no entity aliases, no styling; attribute types
 /// of letters, digits, `_`, `-`, `()`, `[]`), so older renderers draw it too.
+///
+/// Written straight into one string: `diff --check` renders the diagram of
+/// thousands of tables on every run.
 enum ERDDiagram {
     static func render(_ schema: Schema) -> String {
-        var lines = ["erDiagram"]
-        for table in ordered(schema.tables) {
-            lines.append("    \(table.name) {")
-            lines += table.columns.map { "        " + attribute($0, of: table) }
-            lines.append("    }")
+        var out = ""
+        render(schema, ordered: ordered(schema.tables), into: &out)
+        return out
+    }
+
+    /// The diagram without a final newline; `tables` in `ordered` order.
+    static func render(_ schema: Schema, ordered tables: [Table], into out: inout String) {
+        out += "erDiagram"
+        for table in tables {
+            out += "\n    \(table.name) {"
+            for column in table.columns {
+                out += "\n        "
+                attribute(column, of: table, into: &out)
+            }
+            out += "\n    }"
         }
-        lines += relationships(schema)
-        return lines.joined(separator: "\n")
+        for table in tables { relationships(of: table, into: &out) }
     }
 
     /// Dimensions, their closure tables, facts, then plain tables: the star reads top-down.
@@ -26,63 +38,68 @@ enum ERDDiagram {
             case .table: 3
             }
         }
-        return tables.sorted { (rank($0), $0.name) < (rank($1), $1.name) }
+        let order = tables.indices.sorted { (rank(tables[$0]), tables[$0].name) < (rank(tables[$1]), tables[$1].name) }
+        return order.map { tables[$0] }
     }
 
     /// `type name KEYS "comment"`.
-    static func attribute(_ column: Column, of table: Table) -> String {
+    private static func attribute(_ column: Column, of table: Table, into out: inout String) {
         let (type, exact) = typeToken(column.type)
-        var line = "\(type) \(column.name)"
-        let keys = keyMarks(column.name, table)
-        if !keys.isEmpty { line += " " + keys.joined(separator: ", ") }
+        out += type
+        out += " "
+        out += column.name
+        keyMarks(column.name, table, into: &out)
         var notes = exact.map { [$0] } ?? []
         if column.nullable { notes.append("nullable") }
         if table.dimension?.businessKey.contains(column.name) == true { notes.append("business key") }
         if table.fact?.grain.contains(column.name) == true { notes.append("grain") }
         if table.fact?.measures.contains(column.name) == true { notes.append("measure") }
-        if !notes.isEmpty { line += " \"\(notes.joined(separator: ", "))\"" }
-        return line
+        if !notes.isEmpty { out += " \"\(notes.joined(separator: ", "))\"" }
     }
 
     /// The type as an attribute-type token, and the exact spelling when the
     /// token had to drop something (`numeric(19,4)`: commas are not allowed).
     static func typeToken(_ type: ColumnType) -> (token: String, exact: String?) {
         let canonical = type.canonical
-        var token = ""
+        let bytes = canonical.utf8
+        guard bytes.contains(UInt8(ascii: " ")) || bytes.contains(UInt8(ascii: ",")) else { return (canonical, nil) }
+        let dropsParameters = bytes.contains(UInt8(ascii: ","))
+        var token: [UInt8] = []
         var inParameters = false
         var dropped = false
-        for ch in canonical {
-            if ch == "(" && canonical.contains(",") { inParameters = true; dropped = true; continue }
-            if inParameters { if ch == ")" { inParameters = false }; continue }
-            token.append(ch == " " ? "_" : ch)
+        for byte in bytes {
+            if byte == UInt8(ascii: "(") && dropsParameters { inParameters = true; dropped = true; continue }
+            if inParameters { if byte == UInt8(ascii: ")") { inParameters = false }; continue }
+            token.append(byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : byte)
         }
-        return (token, dropped ? canonical : nil)
+        return (String(decoding: token, as: UTF8.self), dropped ? canonical : nil)
     }
 
-    private static func keyMarks(_ column: String, _ table: Table) -> [String] {
-        var marks: [String] = []
-        if table.primaryKey?.columns.contains(column) == true { marks.append("PK") }
-        if table.foreignKeys.contains(where: { $0.columns.contains(column) }) { marks.append("FK") }
-        let unique = table.uniques.contains { $0.columns.contains(column) } || table.indexes.contains { $0.unique && $0.leadingColumns.contains(column) }
-        if unique && !marks.contains("PK") { marks.append("UK") }
-        return marks
+    private static func keyMarks(_ column: String, _ table: Table, into out: inout String) {
+        let primary = table.primaryKey?.columns.contains(column) == true
+        let foreign = table.foreignKeys.contains { $0.columns.contains(column) }
+        let unique = !primary && (table.uniques.contains { $0.columns.contains(column) } || table.indexes.contains { $0.unique && $0.leadingColumns.contains(column) })
+        var separator = " "
+        for (mark, present) in [("PK", primary), ("FK", foreign), ("UK", unique)] where present {
+            out += separator
+            out += mark
+            separator = ", "
+        }
     }
 
     /// `parent ||--o{ child : "column"`: exactly one parent (zero or one when
     /// the key is nullable), zero or many children (zero or one when the key
     /// is unique). A solid line when the key is part of the child's primary
     /// key (identifying, as in closure tables), dotted otherwise.
-    private static func relationships(_ schema: Schema) -> [String] {
-        ordered(schema.tables).flatMap { child in
-            child.foreignKeys.map { key in
-                let nullable = key.columns.contains { child.column(named: $0)?.nullable ?? false }
-                let unique = child.primaryKey?.columns == key.columns || child.uniques.contains { $0.columns == key.columns }
-                let identifying = Set(key.columns).isSubset(of: child.primaryKey?.columns ?? [])
-                let parentSide = nullable ? "|o" : "||"
-                let childSide = unique ? "o|" : "o{"
-                let line = identifying ? "--" : ".."
-                return "    \(key.referencedTable) \(parentSide)\(line)\(childSide) \(child.name) : \"\(key.columns.joined(separator: ", "))\""
-            }
+    private static func relationships(of child: Table, into out: inout String) {
+        for key in child.foreignKeys {
+            let nullable = key.columns.contains { child.column(named: $0)?.nullable ?? false }
+            let unique = child.primaryKey?.columns == key.columns || child.uniques.contains { $0.columns == key.columns }
+            let identifying = key.columns.allSatisfy { child.primaryKey?.columns.contains($0) ?? false }
+            let parentSide = nullable ? "|o" : "||"
+            let childSide = unique ? "o|" : "o{"
+            let line = identifying ? "--" : ".."
+            out += "\n    \(key.referencedTable) \(parentSide)\(line)\(childSide) \(child.name) : \"\(key.columns.joined(separator: ", "))\""
         }
     }
 }
