@@ -9,6 +9,8 @@ import Foundation
 /// read from `wait4`'s rusage, so each run is measured on its own.
 struct Sample {
     var seconds: Double
+    /// User plus system CPU time: above `seconds` when schemac used both cores.
+    var cpuSeconds: Double = 0
     var peakMegabytes: Double
     var status: Int32
 }
@@ -33,7 +35,18 @@ enum Measure {
         _ = wait4(pid, &status, 0, &usage)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // ru_maxrss is in kilobytes on Linux.
-        return Sample(seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+        let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        return Sample(seconds: elapsed, cpuSeconds: cpu, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+    }
+
+    private static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
+    }
+
+    /// The 1-minute load average, to tell a quiet machine from a busy one.
+    static func loadAverage() -> Double {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) > 0 ? loads[0] : -1
     }
 
     static func median(_ values: [Double]) -> Double {

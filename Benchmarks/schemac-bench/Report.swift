@@ -2,8 +2,15 @@ import Foundation
 
 /// The benchmark figures as Markdown, with the targets they are held to.
 struct BenchReport {
+    struct Machine {
+        var cores: Int
+        var loadBefore: Double
+        var loadAfter: Double
+    }
+
     var rows: [Row]
     var runs: Int
+    var machine: Machine
 
     var markdown: String {
         var lines = [
@@ -12,13 +19,15 @@ struct BenchReport {
             "Written by `make bench` (`Benchmarks/schemac-bench`): synthetic warehouses from",
             "`WarehouseSynth` (about 40% dimensions, many SCD2 and some with hierarchies, the rest",
             "facts with 2–5 dimension references, 8–15 columns a table), release build, the median",
-            "of \(runs) runs each, wall time and peak resident memory of the `schemac` process.",
+            "of \(runs) runs each: wall time, CPU time (user + system; above the wall time when",
+            "schemac keeps both cores busy) and peak resident memory of the `schemac` process.",
+            String(format: "Machine: %d cores, 1-minute load average %.2f before and %.2f after the runs.", machine.cores, machine.loadBefore, machine.loadAfter),
             "",
-            "| tables | command | wall (median) | peak memory |",
-            "|---:|---|---:|---:|",
+            "| tables | command | wall (median) | CPU (median) | peak memory |",
+            "|---:|---|---:|---:|---:|",
         ]
         for row in rows {
-            lines.append(String(format: "| %d | %@ | %.1f ms | %.1f MB |", row.size, row.command, row.seconds * 1000, row.megabytes))
+            lines.append(String(format: "| %d | %@ | %.1f ms | %.1f ms | %.1f MB |", row.size, row.command, row.seconds * 1000, row.cpuSeconds * 1000, row.megabytes))
         }
         lines += ["", "Targets (2-core machine): at 1,000 tables the no-change check and the change diff each ≤ 100 ms and ≤ 100 MB;", "5,000 tables ≤ 5× the 1,000-table time.", ""]
         lines += verdicts()

@@ -32,10 +32,12 @@ struct Row {
     var size: Int
     var command: String
     var seconds: Double
+    var cpuSeconds: Double
     var megabytes: Double
 }
 
 let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
+let loadBefore = Measure.loadAverage()
 var rows: [Row] = []
 for size in options.sizes {
     let workspace = try BenchWorkspace(size: size)
@@ -50,11 +52,14 @@ for size in options.sizes {
             print("schemac-bench: \(name) at \(size) tables exited \(failed.status)")
             exit(1)
         }
-        let row = Row(size: size, command: name, seconds: Measure.median(samples.map(\.seconds)), megabytes: Measure.median(samples.map(\.peakMegabytes)))
-        print(String(format: "%5d tables  %-40@ %8.1f ms  %7.1f MB", size, name, row.seconds * 1000, row.megabytes))
+        let row = Row(
+            size: size, command: name, seconds: Measure.median(samples.map(\.seconds)),
+            cpuSeconds: Measure.median(samples.map(\.cpuSeconds)), megabytes: Measure.median(samples.map(\.peakMegabytes)))
+        print(String(format: "%5d tables  %-40@ %8.1f ms wall  %8.1f ms cpu  %7.1f MB", size, name, row.seconds * 1000, row.cpuSeconds * 1000, row.megabytes))
         rows.append(row)
     }
 }
-let report = BenchReport(rows: rows, runs: options.runs).markdown
+let machine = BenchReport.Machine(cores: ProcessInfo.processInfo.activeProcessorCount, loadBefore: loadBefore, loadAfter: Measure.loadAverage())
+let report = BenchReport(rows: rows, runs: options.runs, machine: machine).markdown
 try report.write(toFile: options.report, atomically: true, encoding: .utf8)
 print("schemac-bench: wrote \(options.report)")
