@@ -3,12 +3,19 @@ import SchemacIR
 /// The parts dimensions, facts and plain tables share: checks, indexes, comments.
 extension Translator {
     func startTable(_ body: TableBody, kind: TableKind) -> TableBuilder {
-        let physical = naming.tableName(for: kind, body.name)
+        let physical = physicalName(kind, body.name)
         checkPhysicalName(physical, body.location)
         var builder = TableBuilder(name: physical, logicalName: body.name, kind: kind, location: body.location)
         builder.table.comment = body.comment
         builder.table.renamedFrom = body.renamedFrom.map { naming.tableName(for: kind, $0.value) }
         return builder
+    }
+
+    /// The name `collectTargets` already derived from the naming pattern, when it
+    /// was derived for this kind (a name clash across kinds is reported elsewhere).
+    private func physicalName(_ kind: TableKind, _ name: String) -> String {
+        if let target = targets[name], target.kind == kind { return target.table }
+        return naming.tableName(for: kind, name)
     }
 
     func checkPhysicalName(_ name: String, _ location: SourceLocation) {
@@ -84,27 +91,47 @@ extension Translator {
     /// PostgreSQL's relation namespace within a schema; other constraint names
     /// must be unique per table.
     func checkRelationNames(_ tables: [Table]) {
-        var relations: [String: String] = [:]
-        func claim(_ name: String, _ owner: String, _ location: SourceLocation?) {
+        var relations: [String: RelationOwner] = [:]
+        relations.reserveCapacity(tables.reduce(tables.count) { $0 + $1.indexes.count + $1.uniques.count + 1 })
+        func claim(_ name: String, _ owner: RelationOwner, _ location: SourceLocation?) {
             if let first = relations[name] {
                 error("duplicate-name", "name '\(name)' of \(owner) is already used by \(first)", at: location)
             } else {
                 relations[name] = owner
             }
         }
-        for table in tables { claim(table.name, "table '\(table.name)'", table.location) }
+        for table in tables { claim(table.name, .table(table.name), table.location) }
         for table in tables {
-            for index in table.indexes { claim(index.name, "an index of '\(table.logicalName)'", index.location ?? table.location) }
+            for index in table.indexes { claim(index.name, .index(of: table.logicalName), index.location ?? table.location) }
             var constraintNames = Set<String>()
-            for constraint in table.constraints {
-                switch constraint {
-                case .primaryKey, .unique, .exclusion: claim(constraint.name, "a constraint of '\(table.logicalName)'", table.location)
-                default: break
-                }
-                if !constraintNames.insert(constraint.name).inserted {
-                    error("duplicate-name", "constraint name '\(constraint.name)' is used twice in '\(table.logicalName)'", at: table.location)
+            // The order of `Table.constraints`, without building that array for every table.
+            func constraint(_ name: String, isRelation: Bool) {
+                if isRelation { claim(name, .constraint(of: table.logicalName), table.location) }
+                if !constraintNames.insert(name).inserted {
+                    error("duplicate-name", "constraint name '\(name)' is used twice in '\(table.logicalName)'", at: table.location)
                 }
             }
+            if let primaryKey = table.primaryKey { constraint(primaryKey.name, isRelation: true) }
+            for unique in table.uniques { constraint(unique.name, isRelation: true) }
+            for check in table.checks { constraint(check.name, isRelation: false) }
+            for foreignKey in table.foreignKeys { constraint(foreignKey.name, isRelation: false) }
+            for exclusion in table.exclusions { constraint(exclusion.name, isRelation: true) }
+        }
+    }
+}
+
+/// Who holds a relation name, described only when a clash is reported:
+/// formatting it for every index and constraint would cost more than the check.
+private enum RelationOwner: CustomStringConvertible {
+    case table(String)
+    case index(of: String)
+    case constraint(of: String)
+
+    var description: String {
+        switch self {
+        case let .table(name): "table '\(name)'"
+        case let .index(of: table): "an index of '\(table)'"
+        case let .constraint(of: table): "a constraint of '\(table)'"
         }
     }
 }

@@ -9,8 +9,8 @@ extension DeclarationReader {
         "primary_key", "renamed_from", "comment", "index", "lint_ignore",
     ]
 
-    func readColumns(_ node: YAMLNode, of context: String) -> [ColumnDecl] {
-        reader.namedEntries(node, context: "columns of \(context)").compactMap { name, key, value in
+    func readColumns(_ node: YAMLNode, of context: @autoclosure () -> String) -> [ColumnDecl] {
+        reader.namedEntries(node, context: "columns of \(context())").compactMap { name, key, value in
             guard reader.checkIdentifier(name, "column name", at: key) else { return nil }
             return readColumn(name, key: key, value)
         }
@@ -42,7 +42,7 @@ extension DeclarationReader {
     }
 
     private func setType(_ spelling: String, _ node: YAMLNode, _ column: inout ColumnDecl) {
-        var text = spelling.trimmingCharacters(in: .whitespaces)
+        var text = spelling.trimmed(.whitespaces)
         if text.hasSuffix("?") {
             text.removeLast()
             column.nullable = true
@@ -90,11 +90,11 @@ extension DeclarationReader {
             column.references = Located(target, reader.location(node))
         }
         if let node = fields["on_delete"], let text = reader.string(node, "on_delete") {
-            let choices = ReferentialAction.allCases.map(\.rawValue)
             if let action = ReferentialAction(rawValue: text.lowercased()) {
                 // NO ACTION is PostgreSQL's default: spelling it out is not a change.
                 column.onDelete = action == .noAction ? nil : action
             } else {
+                let choices = ReferentialAction.allCases.map(\.rawValue)
                 reader.error("invalid-value", "unknown on_delete '\(text)': expected \(choices.joined(separator: ", "))", at: node)
             }
             if column.references == nil && fields["references"] == nil {

@@ -31,7 +31,7 @@ struct DeclarationReader {
         }
         if let node = top["tables"] {
             decls.tables += reader.namedEntries(node, context: "tables").compactMap { name, key, value in
-                readBody(name, key, value, allowed: Self.bodyKeys, context: "table '\(name)'", hints: Self.hierarchyHint("table")).map(\.0)
+                readBody(name, key, value, allowed: Self.bodyKeys, context: "table '\(name)'", hints: Self.tableHints).map(\.0)
             }
         }
     }
@@ -47,7 +47,10 @@ struct DeclarationReader {
         return valid
     }
 
-    static func hierarchyHint(_ kind: String) -> [String: String] {
+    static let tableHints = hierarchyHint("table")
+    static let factHints = hierarchyHint("fact")
+
+    private static func hierarchyHint(_ kind: String) -> [String: String] {
         ["hierarchy": "a hierarchy is only allowed on a dimension, not on a \(kind)"]
     }
 

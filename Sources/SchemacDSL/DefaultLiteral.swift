@@ -19,7 +19,9 @@ enum DefaultLiteral {
     }
 
     private static func integer(_ text: String, in range: ClosedRange<Int>, _ name: String) -> String? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }), !text.isEmpty else { return "is not an integer" }
+        // Bytes suffice: every character is an ASCII digit or sign exactly when every byte is.
+        let allowed = { (c: UInt8) in c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) }
+        guard text.utf8.allSatisfy(allowed), !text.isEmpty else { return "is not an integer" }
         guard let value = Int(text), range.contains(value) else { return "is out of range for \(name)" }
         return nil
     }
@@ -27,7 +29,51 @@ enum DefaultLiteral {
     /// Plain decimal notation: digits, an optional point and exponent. Rejects
     /// what Swift's `Double()` accepts but PostgreSQL does not (`0x10`, `inf`).
     static func isDecimal(_ text: String) -> Bool {
-        text.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+        // Text made only of these characters holds no line terminator (before
+        // which the regex's `$` also matches), so the scanner below decides
+        // exactly as the regex would, without compiling it on every call.
+        if text.utf8.allSatisfy({ DecimalScanner.isDecimalCharacter($0) }) { return DecimalScanner.matches(text.utf8) }
+        return text.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+    }
+
+    /// `[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?`, whole text, as a byte scanner.
+    private enum DecimalScanner {
+        static func isDecimalCharacter(_ c: UInt8) -> Bool {
+            isDigit(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+        }
+
+        static func matches(_ text: String.UTF8View) -> Bool {
+            var rest = text[...]
+            skipSign(&rest)
+            let integerDigits = skipDigits(&rest)
+            var fractionDigits = 0
+            if rest.first == UInt8(ascii: ".") {
+                rest.removeFirst()
+                fractionDigits = skipDigits(&rest)
+            }
+            guard integerDigits > 0 || fractionDigits > 0 else { return false }
+            if let e = rest.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+                rest.removeFirst()
+                skipSign(&rest)
+                guard skipDigits(&rest) > 0 else { return false }
+            }
+            return rest.isEmpty
+        }
+
+        private static func isDigit(_ c: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) }
+
+        private static func skipSign(_ text: inout Substring.UTF8View) {
+            if let c = text.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { text.removeFirst() }
+        }
+
+        private static func skipDigits(_ text: inout Substring.UTF8View) -> Int {
+            var count = 0
+            while let c = text.first, isDigit(c) {
+                text.removeFirst()
+                count += 1
+            }
+            return count
+        }
     }
 
     private static func numeric(_ text: String, precision: Int, scale: Int) -> String? {

@@ -5,9 +5,9 @@ extension DeclarationReader {
     static let indexKeys = ["columns", "expression", "name", "unique", "where", "using", "include"]
     static let indexMethods = ["btree", "hash", "gist", "gin", "spgist", "brin"]
 
-    func readIndexes(_ node: YAMLNode, of context: String) -> [IndexDecl] {
+    func readIndexes(_ node: YAMLNode, of context: @autoclosure () -> String) -> [IndexDecl] {
         guard case let .sequence(items) = node.value else {
-            reader.error("expected-list", "indexes of \(context) must be a list", at: node)
+            reader.error("expected-list", "indexes of \(context()) must be a list", at: node)
             return []
         }
         return items.compactMap(readIndex)

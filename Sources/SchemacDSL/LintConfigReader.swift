@@ -49,18 +49,19 @@ extension DeclarationReader {
     /// A silence must say why: an unexplained one cannot be reviewed.
     func readLintIgnores(_ node: YAMLNode, element: SourceLocation) -> [LintSettings.Ignore] {
         reader.namedEntries(node, context: "lint_ignore").compactMap { rule, key, value in
-            guard case let .scalar(s) = value.value, !s.isNull, !s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard case let .scalar(s) = value.value, !s.isNull, !s.text.trimmed(.whitespacesAndNewlines).isEmpty else {
                 reader.error("missing-reason", "lint_ignore of '\(rule)' needs a reason: write why the finding does not apply", at: value)
                 return nil
             }
-            return LintSettings.Ignore(rule: rule, reason: s.text.trimmingCharacters(in: .whitespacesAndNewlines), location: reader.location(key), element: element)
+            return LintSettings.Ignore(rule: rule, reason: s.text.trimmed(.whitespacesAndNewlines), location: reader.location(key), element: element)
         }
     }
 
     /// Reads the `lint_ignore` of each index item and returns the list without
     /// them, so the index reader sees only index keys.
     func strippingLintIgnores(_ indexes: YAMLNode, into ignores: inout [LintSettings.Ignore]) -> YAMLNode {
-        guard case let .sequence(items) = indexes.value else { return indexes }
+        // Rebuilding the list is only worth it when an item has a lint_ignore.
+        guard case let .sequence(items) = indexes.value, items.contains(where: hasLintIgnore) else { return indexes }
         var stripped = indexes
         stripped.value = .sequence(items.map { item in
             guard case let .mapping(entries) = item.value else { return item }
@@ -73,6 +74,11 @@ extension DeclarationReader {
             return copy
         })
         return stripped
+    }
+
+    private func hasLintIgnore(_ item: YAMLNode) -> Bool {
+        guard case let .mapping(entries) = item.value else { return false }
+        return entries.contains { reader.scalarText($0.key) == "lint_ignore" }
     }
 }
 

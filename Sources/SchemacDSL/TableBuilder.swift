@@ -38,9 +38,15 @@ struct TableBuilder {
     /// Indexes every requested column that no index, primary key or unique
     /// constraint already starts with, then sorts constraints and indexes.
     mutating func finish() -> Table {
-        var covered = Set(table.indexes.compactMap(\.leadingColumns.first))
+        // Plain loops: key paths and `leadingColumns` arrays cost more than the set itself.
+        var covered = Set<String>()
+        for index in table.indexes {
+            if case let .column(name)? = index.keys.first?.target { covered.insert(name) }
+        }
         if let first = table.primaryKey?.columns.first { covered.insert(first) }
-        covered.formUnion(table.uniques.compactMap(\.columns.first))
+        for unique in table.uniques {
+            if let first = unique.columns.first { covered.insert(first) }
+        }
         for request in indexRequests where !covered.contains(request.column) && !indexOptOuts.contains(request.column) {
             covered.insert(request.column)
             table.indexes.append(Index(name: ObjectName.index(name, [request.column]), keys: [.column(request.column)], location: request.location))

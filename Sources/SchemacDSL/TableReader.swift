@@ -3,17 +3,19 @@ import SchemacYAML
 
 /// Dimensions, facts and the parts every table has.
 extension DeclarationReader {
-    func readBody(_ name: String, _ key: YAMLNode, _ node: YAMLNode, allowed: [String], context: String, hints: [String: String] = [:])
+    func readBody(
+        _ name: String, _ key: YAMLNode, _ node: YAMLNode, allowed: [String], context: @autoclosure () -> String, hints: [String: String] = [:]
+    )
         -> (TableBody, Fields)?
     {
         guard reader.checkIdentifier(name, "name", at: key) else { return nil }
-        guard let fields = reader.fields(node, allowed: allowed, context: context, hints: hints) else { return nil }
+        guard let fields = reader.fields(node, allowed: allowed, context: context(), hints: hints) else { return nil }
         var body = TableBody(name: name, location: reader.location(key))
-        if let columns = fields["columns"] { body.columns = readColumns(columns, of: context) }
-        if let indexes = fields["indexes"] { body.indexes = readIndexes(strippingLintIgnores(indexes, into: &body.lintIgnores), of: context) }
+        if let columns = fields["columns"] { body.columns = readColumns(columns, of: context()) }
+        if let indexes = fields["indexes"] { body.indexes = readIndexes(strippingLintIgnores(indexes, into: &body.lintIgnores), of: context()) }
         if let ignores = fields["lint_ignore"] { body.lintIgnores += readLintIgnores(ignores, element: body.location) }
         if let checks = fields["checks"] {
-            body.checks = reader.namedEntries(checks, context: "checks of \(context)").compactMap { checkName, checkKey, value in
+            body.checks = reader.namedEntries(checks, context: "checks of \(context())").compactMap { checkName, checkKey, value in
                 guard reader.checkIdentifier(checkName, "check name", at: checkKey),
                       let expression = reader.sqlExpression(value, "check '\(checkName)'") else { return nil }
                 return CheckDecl(name: checkName, expression: expression, location: reader.location(checkKey))
@@ -87,7 +89,7 @@ extension DeclarationReader {
     }
 
     func readFact(_ name: String, _ key: YAMLNode, _ node: YAMLNode) -> FactDecl? {
-        guard let (body, fields) = readBody(name, key, node, allowed: Self.factKeys, context: "fact '\(name)'", hints: Self.hierarchyHint("fact"))
+        guard let (body, fields) = readBody(name, key, node, allowed: Self.factKeys, context: "fact '\(name)'", hints: Self.factHints)
         else { return nil }
         var fact = FactDecl(body: body)
         if let dimensions = fields["dimensions"] { fact.dimensions = readDimensionRefs(dimensions) }

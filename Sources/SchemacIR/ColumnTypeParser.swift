@@ -38,10 +38,10 @@ extension ColumnType {
     /// Enum names are not known here: any other identifier is returned as
     /// `.enumeration`, and the front end checks that the enum exists.
     public static func parse(_ raw: String) -> Result<ColumnType, TypeProblem> {
-        // Fast path for canonical spellings (every snapshot, most schemas).
+        // Fast paths for canonical spellings (every snapshot, most schemas) and plain aliases.
         if let simple = simpleNames[raw] { return .success(simple) }
-        if let type = parseCanonicalParameterised(raw) { return .success(type) }
-        let spelling = raw.trimmingSpaces().lowercased().collapsingSpaces()
+        if let type = parsePlainParameterised(raw) { return .success(type) }
+        let spelling = raw.isNormalisedTypeSpelling ? raw : raw.trimmingSpaces().lowercased().collapsingSpaces()
         if spelling.hasSuffix("[]") {
             return parse(String(spelling.dropLast(2))).map { .array($0) }
         }
@@ -56,23 +56,44 @@ extension ColumnType {
         return .failure(TypeProblem(message: "unknown type '\(raw)'", suggestion: nil, isUnknownName: true))
     }
 
-    /// `varchar(255)`, `char(3)`, `numeric(19,4)` exactly as canonical spelling writes them.
-    private static func parseCanonicalParameterised(_ raw: String) -> ColumnType? {
-        var utf8 = Substring(raw).utf8
-        guard utf8.last == UInt8(ascii: ")"), let open = utf8.firstIndex(of: UInt8(ascii: "(")) else { return nil }
-        let name = String(Substring(utf8[utf8.startIndex..<open]))
-        utf8 = utf8[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)]
-        let numbers = utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { part -> Int? in
-            guard !part.isEmpty, part.count < 9, part.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-            return part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    /// `varchar(255)`, `numeric(19,4)`, `string(40)`…: a one-word name and plain
+    /// numbers, as canonical spellings and most schemas write them. Returns what
+    /// `parameterised` would for valid parameters, and nil for anything else,
+    /// which the general path then parses or reports.
+    private static func parsePlainParameterised(_ raw: String) -> ColumnType? {
+        let utf8 = raw.utf8
+        guard utf8.last == UInt8(ascii: ")"), let open = utf8.firstIndex(of: UInt8(ascii: "(")),
+              let (first, second) = plainNumbers(utf8[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)])
+        else { return nil }
+        let length = 1...10_485_760
+        switch (Substring(utf8[..<open]), second) {
+        case ("varchar", nil), ("string", nil): return length.contains(first) ? .varchar(first) : nil
+        case ("char", nil), ("character", nil): return length.contains(first) ? .char(first) : nil
+        case ("numeric", _), ("decimal", _):
+            let scale = second ?? 0
+            return (1...1000).contains(first) && (0...first).contains(scale) ? .numeric(precision: first, scale: scale) : nil
+        default: return nil
         }
-        switch (name, numbers.count) {
-        case ("varchar", 1): if let n = numbers[0], n >= 1, n <= 10_485_760 { return .varchar(n) }
-        case ("char", 1): if let n = numbers[0], n >= 1, n <= 10_485_760 { return .char(n) }
-        case ("numeric", 2): if let p = numbers[0], let s = numbers[1], (1...1000).contains(p), (0...p).contains(s) { return .numeric(precision: p, scale: s) }
-        default: break
+    }
+
+    /// `n` or `n,m`: digits only (at most 8 each), no spaces or signs.
+    private static func plainNumbers(_ text: Substring.UTF8View) -> (Int, Int?)? {
+        var first: Int?
+        var value = 0, digits = 0
+        for byte in text {
+            if byte == UInt8(ascii: ",") {
+                guard digits > 0, first == nil else { return nil }
+                first = value
+                value = 0
+                digits = 0
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 8 else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            }
         }
-        return nil
+        guard digits > 0 else { return nil }
+        return first.map { ($0, value) } ?? (value, nil)
     }
 
     private static func parameterised(_ name: String, _ arguments: [String], spelling: String) -> Result<ColumnType, TypeProblem> {
@@ -101,6 +122,16 @@ extension ColumnType {
 }
 
 extension String {
+    /// Already what `trimmingSpaces().lowercased().collapsingSpaces()` makes of it:
+    /// no white space and no upper case (checked on a safe set of ASCII bytes).
+    var isNormalisedTypeSpelling: Bool {
+        utf8.allSatisfy { c in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c)
+                || c == UInt8(ascii: "_") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") || c == UInt8(ascii: ",")
+                || c == UInt8(ascii: "[") || c == UInt8(ascii: "]")
+        }
+    }
+
     func trimmingSpaces() -> String {
         var scalars = Substring(self)
         while scalars.first?.isWhitespace == true { scalars.removeFirst() }
@@ -126,8 +157,11 @@ extension String {
         guard let first = utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
             return false
         }
-        return utf8.allSatisfy { c in
+        let isIdentifierByte = { (c: UInt8) in
             c == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c)
         }
+        // Every name is checked: scanning the contiguous bytes is several times
+        // cheaper than iterating the UTF-8 view.
+        return utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isIdentifierByte) } ?? utf8.allSatisfy(isIdentifierByte)
     }
 }

@@ -71,6 +71,8 @@ struct MappingAccumulator {
             return .ignoredValue
         }
         if !index.isEmpty { index[KeyIdentity(copy key)] = entries.count }
+        // One allocation covers most mappings; growing 1, 2, 4, 8 costs four.
+        if entries.isEmpty { entries.reserveCapacity(8) }
         entries.append(YAMLNode.Entry(key: key, value: Self.placeholder))
         return .value
     }

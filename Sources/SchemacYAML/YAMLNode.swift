@@ -45,7 +45,15 @@ public struct Scalar: Hashable, Sendable {
     public init(_ text: String, style: Style = .plain) { self.text = text; self.style = style }
 
     /// A plain `~`, `null`, `Null`, `NULL` or empty scalar.
-    public var isNull: Bool { style == .plain && ["", "~", "null", "Null", "NULL"].contains(text) }
+    public var isNull: Bool {
+        // This runs for nearly every scalar read: the length test settles most
+        // cases without a string comparison (an out-of-line call when unequal).
+        guard style == .plain, text.utf8.count <= 4 else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
 
     /// A plain YAML 1.2 boolean.
     public var bool: Bool? {

@@ -116,8 +116,14 @@ extension Scalar.Style {
 
 extension YAMLReader {
     /// libyaml has already validated the text as UTF-8, so decoding cannot repair anything.
+    /// Copying into the string's own storage is the fast path: `String(decoding:as:)`
+    /// on a pointer goes through a generic, much slower route (a dynamic cast per call).
     fileprivate static func string(_ bytes: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count), as: UTF8.self)
+        guard let bytes, count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            buffer.baseAddress!.initialize(from: bytes, count: count)
+            return count
+        }
     }
 
     fileprivate static func cString(_ bytes: UnsafeMutablePointer<yaml_char_t>?) -> String? {

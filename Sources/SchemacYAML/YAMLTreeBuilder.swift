@@ -113,7 +113,10 @@ struct YAMLTreeBuilder {
         let top = frames.count - 1
         frames[top].size += size
         switch frames[top].kind {
-        case .sequence: frames[top].items.append(node)
+        case .sequence:
+            // Most sequences are short lists: one allocation instead of growing 1, 2, 4.
+            if frames[top].items.isEmpty { frames[top].items.reserveCapacity(4) }
+            frames[top].items.append(node)
         case .mapping: frames[top].mapping.add(node, at: occurrence, problems: &problems)
         }
     }
