@@ -209,9 +209,18 @@ struct ClosureSQL {
     /// indentation from where it is interpolated).
     private func indent(_ text: String, levels: Int = 1) -> String {
         let pad = String(repeating: "    ", count: levels)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : pad + $0.element }
-            .joined(separator: "\n")
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 256)
+        var lineStart = text.startIndex
+        // Scanning bytes: `\n` is ASCII, so its index is a valid String index.
+        while let newline = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            out += text[lineStart..<newline]
+            out += "\n"
+            lineStart = text.utf8.index(after: newline)
+            if lineStart < text.endIndex && text.utf8[lineStart] != UInt8(ascii: "\n") { out += pad }
+        }
+        out += text[lineStart...]
+        return out
     }
 
     /// `CREATE OR REPLACE FUNCTION … RETURNS trigger` around `body`, indented one level.

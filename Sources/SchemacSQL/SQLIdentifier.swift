@@ -1,3 +1,5 @@
+import SchemacIR
+
 /// PostgreSQL identifiers, quoted only where the server needs it, so the
 /// emitted SQL reads like hand-written SQL (`budget.t_d_user`, `"order"`).
 public enum SQLIdentifier {
@@ -35,7 +37,7 @@ public enum SQLIdentifier {
     /// letters would be folded to lower case, so they need quotes to survive.
     static func isBare(_ name: String) -> Bool {
         guard let first = name.utf8.first, first == UInt8(ascii: "_") || isLower(first) else { return false }
-        return name.utf8.allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "$") }
+        return name.everyUTF8Byte { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "$") }
     }
 
     /// `"name"` with embedded double quotes doubled.
@@ -50,6 +52,7 @@ public enum SQLIdentifier {
 extension String {
     /// Every occurrence of `quote` written twice: the SQL way to escape a delimiter.
     func doubling(_ quote: Character) -> String {
+        if let byte = quote.asciiValue, !utf8.contains(byte) { return self }
         var out = ""
         out.reserveCapacity(count + 2)
         for ch in self {

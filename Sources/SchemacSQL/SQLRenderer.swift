@@ -39,6 +39,9 @@ public enum SQLRenderer {
     /// `-- text` on one line: line breaks and tabs in the text become spaces, and trailing
     /// spaces go, so a message cannot end the comment early or leave trailing blanks.
     static func comment(_ text: String) -> String {
+        // Nearly every comment is plain printable ASCII: no Character walk needed.
+        let bytes = text.utf8
+        if bytes.last != UInt8(ascii: " "), text.everyUTF8Byte({ $0 >= 0x20 && $0 < 0x7F }) { return "-- " + text }
         var line = "-- " + String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         while line.last == " " { line.removeLast() }
         return line
