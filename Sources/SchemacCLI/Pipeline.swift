@@ -73,8 +73,8 @@ struct Pipeline {
     /// folder: rewritten by `generate`, compared by `diff --check`.
     func artifacts() -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for (path, text) in SwiftEmitter.files(for: schema, sources: compiled.files) {
-            files[OutputState.swiftFolder + "/" + path] = Array(text.utf8)
+        for (path, bytes) in SwiftEmitter.files(for: schema, sources: compiled.files) {
+            files[OutputState.swiftFolder + "/" + path] = bytes
         }
         files[ERDMarkdown.fileName] = Array(ERDMarkdown.render(schema).utf8)
         return files

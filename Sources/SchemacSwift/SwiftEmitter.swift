@@ -4,22 +4,26 @@ import SchemacIR
 /// table) and per enum, named after its Swift type, plus `Schemac.swift` with the
 /// protocols they share. See docs/swift.md for the mapping.
 public enum SwiftEmitter {
-    /// Generated files by path relative to the `Swift/` output folder.
-    public static func files(for schema: Schema, sources: [String]) -> [String: String] {
+    /// Generated files (UTF-8) by path relative to the `Swift/` output folder.
+    public static func files(for schema: Schema, sources: [String]) -> [String: [UInt8]] {
         let names = SchemaNames(schema)
         let header = SourceHeader(sources).lines
-        var files: [String: String] = [:]
+        var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(schema.enums.count + schema.tables.count + 1)
         files[SupportFile.name + ".swift"] = render(SupportFile.declarations, header: header)
         for enumType in schema.enums {
             guard let typeName = names.enums[enumType.name], let file = names.files[typeName] else { continue }
             let declaration = EnumBuilder(type: enumType, typeName: typeName, schema: schema.name).declaration()
             files[file + ".swift"] = render([declaration], header: header)
         }
-        for table in schema.tables {
-            guard let typeName = names.tables[table.name], let file = names.files[typeName] else { continue }
+        // Each table's file depends on the table and the names alone: they are built and
+        // rendered on all cores.
+        let tableFiles = schema.tables.concurrentMap { table -> (path: String, bytes: [UInt8])? in
+            guard let typeName = names.tables[table.name], let file = names.files[typeName] else { return nil }
             let model = ModelBuilder(table: table, typeName: typeName, enumNames: names.enums)
-            files[file + ".swift"] = render(declarations(model, schema: schema), header: header)
+            return (file + ".swift", render(declarations(model, schema: schema), header: header))
         }
+        for case let file? in tableFiles { files[file.path] = file.bytes }
         return files
     }
 
@@ -33,7 +37,7 @@ public enum SwiftEmitter {
         return declarations
     }
 
-    static func render(_ declarations: [SwiftDecl], header: [String]) -> String {
-        SwiftRenderer.file(header: header, imports: ["Foundation"], declarations: declarations)
+    static func render(_ declarations: [SwiftDecl], header: [String]) -> [UInt8] {
+        SwiftRenderer.fileBytes(header: header, imports: ["Foundation"], declarations: declarations)
     }
 }

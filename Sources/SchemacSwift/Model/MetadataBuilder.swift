@@ -38,10 +38,10 @@ struct MetadataBuilder {
 
     /// The columns in table order; raw values are the exact column names.
     private var columnEnum: SwiftDecl {
-        let cases = model.table.columns.map { column in
-            let name = model.property(column.name)
-            let unescaped = model.properties[column.name] ?? column.name
-            return SwiftDecl.enumCase(EnumCaseDecl(name: name, rawValue: unescaped == column.name ? nil : column.name))
+        let cases = model.table.columns.indices.map { index in
+            let column = model.table.columns[index].name
+            let rawValue = model.columnPropertyNames[index] == column ? nil : column
+            return SwiftDecl.enumCase(EnumCaseDecl(name: model.columnProperties[index], rawValue: rawValue))
         }
         return .type(
             TypeDecl(

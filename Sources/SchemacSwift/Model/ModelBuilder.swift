@@ -9,64 +9,83 @@ struct ModelBuilder {
     let enumNames: [String: String]
     /// Column name → property name (unescaped), unique within the model.
     let properties: [String: String]
+    /// Each column's property name (unescaped), in table order.
+    let columnPropertyNames: [String]
+    /// Each column's property as written in code (keywords escaped), in table order:
+    /// computed once, since every column is named in several places.
+    let columnProperties: [String]
+    /// Each column's Swift type, in table order.
+    let columnTypes: [String]
 
     init(table: Table, typeName: String, enumNames: [String: String]) {
         self.table = table
         self.typeName = typeName
         self.enumNames = enumNames
-        var allocator = NameAllocator(reserved: SwiftKeywords.reservedMemberNames)
+        var allocator = NameAllocator(reserved: SwiftKeywords.reservedMemberNames, capacity: table.columns.count)
         var properties: [String: String] = [:]
-        for column in table.columns { properties[column.name] = allocator.claim(SwiftNames.lowerCamel(column.name)) }
+        properties.reserveCapacity(table.columns.count)
+        var names: [String] = []
+        names.reserveCapacity(table.columns.count)
+        for column in table.columns {
+            let name = allocator.claim(SwiftNames.lowerCamel(column.name))
+            properties[column.name] = name
+            names.append(name)
+        }
         self.properties = properties
+        columnPropertyNames = names
+        columnProperties = names.map(SwiftNames.escaped)
+        columnTypes = table.columns.map { SwiftTypeMapping.swiftType($0.type, nullable: $0.nullable, enumNames: enumNames) }
     }
 
     /// The property of `column`, escaped for use in code.
     func property(_ column: String) -> String { SwiftNames.escaped(properties[column] ?? column) }
 
-    func swiftType(_ column: Column) -> String {
-        SwiftTypeMapping.swiftType(column.type, nullable: column.nullable, enumNames: enumNames)
-    }
-
     func declaration(doc: [String]) -> SwiftDecl {
         var conformances = ["Codable", "Sendable", "Hashable"]
-        var members = table.columns.map { column in
-            SwiftDecl.property(
-                PropertyDecl(name: property(column.name), type: swiftType(column), doc: docLines(column.comment), access: .public))
+        var members: [SwiftDecl] = []
+        members.reserveCapacity(table.columns.count + 3)
+        for (index, column) in table.columns.enumerated() {
+            members.append(
+                .property(
+                    PropertyDecl(
+                        name: columnProperties[index], type: columnTypes[index], doc: docLines(column.comment),
+                        access: .public)))
         }
         if let identity = identityColumn {
             conformances.append("Identifiable")
-            if properties[identity.name] != "id" { members.append(identityProperty(identity)) }
+            if columnProperties[identity] != "id" { members.append(identityProperty(identity)) }
         }
         members.append(.function(initializer))
         members.append(.typeAlias(TypeAliasDecl(name: "CodingKeys", type: "Column")))
         return .type(TypeDecl(kind: .struct, name: typeName, doc: doc, access: .public, conformances: conformances, members: members))
     }
 
-    /// The single primary key column, unless another column's property is already `id`
-    /// (it would not be the key, so the model is not `Identifiable`).
-    var identityColumn: Column? {
-        guard let key = table.primaryKey, key.columns.count == 1, let column = table.column(named: key.columns[0]) else { return nil }
-        let othersNamedId = table.columns.contains { $0.name != column.name && properties[$0.name] == "id" }
-        return othersNamedId ? nil : column
+    /// The index of the single primary key column, unless another column's property is
+    /// already `id` (it would not be the key, so the model is not `Identifiable`).
+    var identityColumn: Int? {
+        guard let key = table.primaryKey, key.columns.count == 1,
+            let index = table.columns.firstIndex(where: { $0.name == key.columns[0] })
+        else { return nil }
+        let othersNamedId = columnProperties.indices.contains { $0 != index && columnProperties[$0] == "id" }
+        return othersNamedId ? nil : index
     }
 
     /// `Identifiable.id` for a key column named otherwise.
-    private func identityProperty(_ column: Column) -> SwiftDecl {
+    private func identityProperty(_ index: Int) -> SwiftDecl {
         .property(
             PropertyDecl(
-                name: "id", type: swiftType(column), doc: ["The primary key, `\(column.name)`."], access: .public,
-                getter: [.line(property(column.name))]))
+                name: "id", type: columnTypes[index], doc: ["The primary key, `\(table.columns[index].name)`."], access: .public,
+                getter: [.line(columnProperties[index])]))
     }
 
     /// `init(id:code:…)`, optionals defaulting to nil.
     private var initializer: FunctionDecl {
-        let parameters = table.columns.map { column in
+        let parameters = table.columns.indices.map { index in
             FunctionDecl.Parameter(
-                label: nil, name: property(column.name), type: swiftType(column), defaultValue: column.nullable ? "nil" : nil)
+                label: nil, name: columnProperties[index], type: columnTypes[index],
+                defaultValue: table.columns[index].nullable ? "nil" : nil)
         }
-        let body = table.columns.map { column in
-            SwiftStatement.line("self.\(property(column.name)) = \(property(column.name))")
-        }
+        let body = columnProperties.map(SwiftStatement.assignSelf)
         return FunctionDecl(name: "init", access: .public, parameters: parameters, body: body)
     }
 }
@@ -75,6 +94,14 @@ struct ModelBuilder {
 /// return) become spaces, and trailing white space goes.
 func docLines(_ comment: String?) -> [String] {
     guard let comment, !comment.isEmpty else { return [] }
+    // Printable ASCII and line feeds (most comments): nothing to replace, and the only
+    // white space to trim is spaces; the Character-wise rules below cost far more.
+    if comment.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == UInt8(ascii: "\n") }) {
+        return comment.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            let end = line.lastIndex { $0 != UInt8(ascii: " ") }.map { line.index(after: $0) } ?? line.startIndex
+            return String(Substring(line[..<end]))
+        }
+    }
     return comment.split(separator: "\n", omittingEmptySubsequences: false).map { line in
         var text = String(line.map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? " " : $0 })
         while text.last?.isWhitespace == true { text.removeLast() }

@@ -46,15 +46,20 @@ struct SchemaNames {
     private(set) var files: [String: String] = [:]
 
     init(_ schema: Schema) {
-        var types = NameAllocator(reserved: SwiftKeywords.reservedTypeNames)
-        var fileNames = NameAllocator(taken: [SupportFile.name.lowercased()])
+        let count = schema.enums.count + schema.tables.count
+        var types = NameAllocator(reserved: SwiftKeywords.reservedTypeNames, capacity: count)
+        var fileNames = NameAllocator(taken: [SupportFile.name.lowercased()], capacity: count + 1)
         for enumType in schema.enums {
             let name = types.claim(SwiftNames.upperCamel(enumType.name))
             enums[enumType.name] = name
             files[name] = fileNames.claimIgnoringCase(name)
         }
+        // By name, for closure tables: `Schema.table(named:)` copies every table it passes.
+        var logicalNames: [String: String] = [:]
+        logicalNames.reserveCapacity(schema.tables.count)
+        for table in schema.tables where logicalNames[table.name] == nil { logicalNames[table.name] = table.logicalName }
         for table in schema.tables {
-            let name = types.claim(SwiftNames.upperCamel(Self.typeBaseName(table, in: schema)))
+            let name = types.claim(SwiftNames.upperCamel(Self.typeBaseName(table, logicalNames: logicalNames)))
             tables[table.name] = name
             files[name] = fileNames.claimIgnoringCase(name)
         }
@@ -62,10 +67,10 @@ struct SchemaNames {
 
     /// The DSL name of a table; a closure table is named after its dimension
     /// (`article` → `ArticleHierarchy`), whatever its physical name.
-    static func typeBaseName(_ table: Table, in schema: Schema) -> String {
-        guard let closure = table.closure, let dimension = schema.table(named: closure.dimensionTable) else {
+    static func typeBaseName(_ table: Table, logicalNames: [String: String]) -> String {
+        guard let closure = table.closure, let dimension = logicalNames[closure.dimensionTable] else {
             return table.logicalName
         }
-        return dimension.logicalName + "_hierarchy"
+        return dimension + "_hierarchy"
     }
 }

@@ -16,6 +16,7 @@
 enum SwiftNames {
     /// `display_name` → `displayName`.
     static func lowerCamel(_ name: String) -> String {
+        if let camel = asciiCamel(name, upper: false) { return camel }
         let words = words(name)
         guard let first = words.first else { return "value" }
         let head = first.allSatisfy(\.isUppercase) ? first.lowercased() : first.prefix(1).lowercased() + first.dropFirst()
@@ -24,6 +25,7 @@ enum SwiftNames {
 
     /// `budget_entry` → `BudgetEntry`.
     static func upperCamel(_ name: String) -> String {
+        if let camel = asciiCamel(name, upper: true) { return camel }
         let words = words(name)
         guard !words.isEmpty else { return "Value" }
         return digitSafe(words.map(capitalized).joined())
@@ -33,6 +35,63 @@ enum SwiftNames {
     static func escaped(_ identifier: String) -> String {
         SwiftKeywords.all.contains(identifier) ? "`" + identifier + "`" : identifier
     }
+
+    /// `lowerCamel` or `upperCamel` of an all-ASCII name (every SQL identifier), byte by
+    /// byte: there every Character is one byte, and the Character-wise rules below cost
+    /// a hundred times more. Nil for a name that is not all ASCII.
+    private static func asciiCamel(_ name: String, upper: Bool) -> String? {
+        var name = name
+        let camel = name.withUTF8 { input -> String? in
+            guard !input.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: input.count + 1) { out in
+                var count = 0
+                var isFirstWord = true
+                var index = 0
+                while index < input.count {
+                    guard isLetterOrDigit(input[index]) else {
+                        index += 1
+                        continue
+                    }
+                    var end = index + 1
+                    while end < input.count && isLetterOrDigit(input[end]) { end += 1 }
+                    let word = index..<end
+                    if isFirstWord && isDigit(input[index]) {
+                        out[count] = UInt8(ascii: "_")
+                        count += 1
+                    }
+                    let lowerWhole = isFirstWord && !upper && word.allSatisfy { isUppercaseLetter(input[$0]) }
+                    let lowerInitial = isFirstWord && !upper
+                    for offset in word {
+                        let byte = input[offset]
+                        if offset == index {
+                            out[count] = lowerInitial ? lowercased(byte) : uppercased(byte)
+                        } else {
+                            out[count] = lowerWhole ? lowercased(byte) : byte
+                        }
+                        count += 1
+                    }
+                    isFirstWord = false
+                    index = end
+                }
+                return count
+            }
+        }
+        guard let camel else { return nil }
+        return camel.isEmpty ? (upper ? "Value" : "value") : camel
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || isUppercaseLetter(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    private static func isUppercaseLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+
+    private static func uppercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { isUppercaseLetter(byte) ? byte + 0x20 : byte }
 
     private static func words(_ name: String) -> [Substring] {
         name.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
@@ -53,23 +112,23 @@ struct NameAllocator {
     /// Names that are never handed out as they are, but with a trailing `_`.
     private let reserved: Set<String>
 
-    init(reserved: Set<String> = [], taken: Set<String> = []) {
+    /// `capacity`: how many names will be claimed, to size the set once.
+    init(reserved: Set<String> = [], taken: Set<String> = [], capacity: Int = 0) {
         self.reserved = reserved
         self.taken = taken
+        self.taken.reserveCapacity(capacity)
     }
 
     /// `candidate`, `candidate_` when reserved, or the first of `…2`, `…3`… still free
     /// (`…_2`, `…_3` after a name that ends in a digit: `x1_2`, not `x12`).
     mutating func claim(_ candidate: String) -> String {
         let base = reserved.contains(candidate) ? candidate + "_" : candidate
-        let separator = base.last?.isNumber == true ? "_" : ""
         var name = base
         var number = 2
-        while taken.contains(name) {
-            name = base + separator + String(number)
+        while !taken.insert(name).inserted {
+            name = base + (base.last?.isNumber == true ? "_" : "") + String(number)
             number += 1
         }
-        taken.insert(name)
         return name
     }
 

@@ -49,7 +49,7 @@ struct HierarchyQueries {
                 FunctionDecl(
                     name: "init", access: .public,
                     parameters: [.init(name: "node", type: node), .init(name: "depth", type: "Int32")],
-                    body: [.line("self.node = node"), .line("self.depth = depth")])),
+                    body: [.assignSelf("node"), .assignSelf("depth")])),
             decoding, encoding, depthKey,
         ]
         return .type(

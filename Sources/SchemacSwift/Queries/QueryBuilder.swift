@@ -39,14 +39,17 @@ struct QueryBuilder {
         return .type(TypeDecl(kind: .enum, name: spec.name, doc: spec.doc, access: .public, conformances: ["TypedQuery"], members: members))
     }
 
+    private static let reservedParameterNames = SwiftKeywords.reservedMemberNames.union(["bindings"])
+
     /// `struct Parameters`: a property per parameter, in `$n` order.
     private func parameters(_ parameters: [QueryParameter]) -> SwiftDecl {
-        var allocator = NameAllocator(reserved: SwiftKeywords.reservedMemberNames.union(["bindings"]))
+        var allocator = NameAllocator(reserved: Self.reservedParameterNames, capacity: parameters.count)
         let fields = parameters.enumerated().map { offset, parameter in
-            let base = model.table.column(named: parameter.name) != nil ? model.properties[parameter.name] : nil
+            // A parameter for a column is named like its property.
+            let base = model.properties[parameter.name]
             let name = SwiftNames.escaped(allocator.claim(base ?? SwiftNames.lowerCamel(parameter.name)))
             let type = SwiftTypeMapping.swiftType(parameter.type, nullable: parameter.nullable, enumNames: model.enumNames)
-            return (name: name, type: type, doc: "$\(offset + 1): `\(parameter.name)`.")
+            return (name: name, type: type, doc: "$" + String(offset + 1) + ": `" + parameter.name + "`.")
         }
         var members = fields.map { SwiftDecl.property(PropertyDecl(name: $0.name, type: $0.type, doc: [$0.doc], access: .public)) }
         members.append(
@@ -54,7 +57,7 @@ struct QueryBuilder {
                 FunctionDecl(
                     name: "init", access: .public,
                     parameters: fields.map { .init(label: nil, name: $0.name, type: $0.type, defaultValue: nil) },
-                    body: fields.map { .line("self.\($0.name) = \($0.name)") })))
+                    body: fields.map { .assignSelf($0.name) })))
         members.append(
             .property(
                 PropertyDecl(

@@ -2,56 +2,77 @@
 /// a line length of 120: 4-space indentation, one blank line between members (none
 /// between undocumented enum cases or stored properties that follow each other), lists
 /// that do not fit broken one item per line, no trailing white space.
-struct SwiftRenderer {
+///
+/// Everything is written straight into one `SourceBuffer`; a one-line layout is
+/// written first and replaced by the broken one when it turns out not to fit.
+struct SwiftRenderer: ~Copyable {
     static let lineLength = 120
-    static let indentUnit = "    "
+
+    private var out: SourceBuffer
 
     /// A whole file: header comment lines, imports, then the declarations.
     static func file(header: [String], imports: [String], declarations: [SwiftDecl]) -> String {
-        var renderer = SwiftRenderer()
-        renderer.lines = header.map { $0.isEmpty ? "//" : "// " + $0 }
-        renderer.blank()
-        for module in imports { renderer.lines.append("import \(module)") }
+        rendered(header: header, imports: imports, declarations: declarations).out.text
+    }
+
+    /// `file(header:imports:declarations:)` as UTF-8.
+    static func fileBytes(header: [String], imports: [String], declarations: [SwiftDecl]) -> [UInt8] {
+        rendered(header: header, imports: imports, declarations: declarations).out.bytes
+    }
+
+    private static func rendered(header: [String], imports: [String], declarations: [SwiftDecl]) -> SwiftRenderer {
+        var renderer = SwiftRenderer(out: SourceBuffer(capacity: 8192))
+        for line in header { renderer.writeLine(line.isEmpty ? "//" : "// " + line, depth: 0) }
+        renderer.out.blankLine()
+        for module in imports { renderer.writeLine("import " + module, depth: 0) }
         for declaration in declarations {
-            renderer.blank()
+            renderer.out.blankLine()
             renderer.render(declaration, depth: 0)
         }
-        return renderer.lines.joined(separator: "\n") + "\n"
+        if renderer.out.count == 0 { renderer.out.newline() }
+        return renderer
     }
 
-    private(set) var lines: [String] = []
-
-    private mutating func blank() {
-        if let last = lines.last, !last.isEmpty { lines.append("") }
-    }
-
-    private mutating func emit(_ text: String, depth: Int) {
-        let pad = Self.pads[min(depth, Self.pads.count - 1)]
-        guard text.utf8.contains(UInt8(ascii: "\n")) else {
-            lines.append(text.isEmpty ? "" : pad + text)
-            return
+    private mutating func writeLine(_ text: String, depth: Int) {
+        if !text.isEmpty {
+            out.indent(depth)
+            out.write(text)
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(line.isEmpty ? "" : pad + line)
-        }
+        out.newline()
     }
-
-    private static let pads = (0..<16).map { String(repeating: indentUnit, count: $0) }
 
     /// `/// text`, long lines broken between words to fit the line length.
     private mutating func doc(_ text: [String], depth: Int) {
-        let width = Self.lineLength - depth * Self.indentUnit.count - 4
+        let width = Self.lineLength - depth * SourceBuffer.indentWidth - 4
         for line in text {
-            for wrapped in Self.wrapWords(line, width: width) { emit(wrapped.isEmpty ? "///" : "/// " + wrapped, depth: depth) }
+            if line.utf8.count <= width {
+                writeDocLine(line, depth: depth)
+            } else {
+                for wrapped in Self.wrapWords(line, width: width) { writeDocLine(wrapped, depth: depth) }
+            }
         }
     }
 
+    private mutating func writeDocLine(_ text: String, depth: Int) {
+        out.indent(depth)
+        out.write(text.isEmpty ? "///" : "/// ")
+        out.write(text)
+        out.newline()
+    }
+
     private static func wrapWords(_ line: String, width: Int) -> [String] {
-        guard line.utf8.count > width, line.count > width else { return [line] }
+        // In printable ASCII every Character is a byte, and bytes are far cheaper to count.
+        let isPrintableASCII = line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        func length(_ text: some StringProtocol) -> Int { isPrintableASCII ? text.utf8.count : text.count }
+        guard length(line) > width else { return [line] }
         var lines: [String] = []
         var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty && current.count + 1 + word.count > width {
+        let words =
+            isPrintableASCII
+            ? line.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map { Substring($0) }
+            : line.split(separator: " ", omittingEmptySubsequences: false)
+        for word in words {
+            if !current.isEmpty && length(current) + 1 + length(word) > width {
                 lines.append(current)
                 current = String(word)
             } else {
@@ -67,35 +88,59 @@ struct SwiftRenderer {
         case let .property(property): render(property, depth: depth)
         case let .enumCase(enumCase):
             doc(enumCase.doc, depth: depth)
-            emit("case \(enumCase.name)" + (enumCase.rawValue.map { " = " + SwiftLiteral.string($0) } ?? ""), depth: depth)
+            out.indent(depth)
+            out.write("case ")
+            out.write(enumCase.name)
+            if let rawValue = enumCase.rawValue {
+                out.write(" = ")
+                SwiftLiteral.writeString(rawValue, to: &out)
+            }
+            out.newline()
         case let .function(function): render(function, depth: depth)
         case let .typeAlias(alias):
             doc(alias.doc, depth: depth)
-            emit(Self.modifiers(alias.access) + "typealias \(alias.name) = \(alias.type)", depth: depth)
+            writeLine(Self.modifiers(alias.access) + "typealias " + alias.name + " = " + alias.type, depth: depth)
         case let .associatedType(associated):
             doc(associated.doc, depth: depth)
-            emit("associatedtype \(associated.name): \(associated.type)", depth: depth)
+            writeLine("associatedtype " + associated.name + ": " + associated.type, depth: depth)
         }
     }
 
     private mutating func render(_ type: TypeDecl, depth: Int) {
         doc(type.doc, depth: depth)
-        let head = Self.modifiers(type.access) + type.kind.rawValue + " " + type.name
-        let conformances = type.conformances.joined(separator: ", ")
-        if conformances.isEmpty {
-            emit(head + " {", depth: depth)
-        } else if Self.fits(head + ": " + conformances + " {", depth: depth) {
-            emit(head + ": " + conformances + " {", depth: depth)
+        out.indent(depth)
+        let start = out.count
+        write(type.access)
+        out.write(type.kind.rawValue)
+        out.write(" ")
+        out.write(type.name)
+        if !type.conformances.isEmpty {
+            let afterName = out.mark
+            out.write(": ")
+            write(type.conformances, separator: ", ")
+            if !fits(from: start, depth: depth, suffix: " {") {
+                out.rewind(to: afterName)
+                out.write(":")
+                out.newline()
+                out.indent(depth + 1)
+                write(type.conformances, separator: ", ")
+                out.newline()
+                out.indent(depth)
+                out.write("{")
+            } else {
+                out.write(" {")
+            }
         } else {
-            emit(head + ":\n" + Self.indentUnit + conformances + "\n{", depth: depth)
+            out.write(" {")
         }
+        out.newline()
         renderMembers(type.members, depth: depth + 1)
-        emit("}", depth: depth)
+        writeLine("}", depth: depth)
     }
 
     private mutating func renderMembers(_ members: [SwiftDecl], depth: Int) {
         for (index, member) in members.enumerated() {
-            if index > 0 && !(Self.isCompact(members[index - 1]) && Self.isCompact(member)) { blank() }
+            if index > 0 && !(Self.isCompact(members[index - 1]) && Self.isCompact(member)) { out.blankLine() }
             render(member, depth: depth)
         }
     }
@@ -111,71 +156,153 @@ struct SwiftRenderer {
 
     private mutating func render(_ property: PropertyDecl, depth: Int) {
         doc(property.doc, depth: depth)
-        var head = Self.modifiers(property.access) + (property.isStatic ? "static " : "")
-        head += (property.isLet ? "let " : "var ") + property.name + (property.type.map { ": " + $0 } ?? "")
-        if property.isRequirement {
-            emit(head + " { get }", depth: depth)
-        } else if let value = property.value {
-            emit(expression(value, after: head + " = ", depth: depth), depth: depth)
-        } else if let getter = property.getter {
-            renderBody(head, getter, depth: depth)
-        } else {
-            emit(head, depth: depth)
+        out.indent(depth)
+        let start = out.count
+        write(property.access)
+        if property.isStatic { out.write("static ") }
+        out.write(property.isLet ? "let " : "var ")
+        out.write(property.name)
+        if let type = property.type {
+            out.write(": ")
+            out.write(type)
         }
+        if property.isRequirement {
+            out.write(" { get }")
+        } else if let value = property.value {
+            out.write(" = ")
+            expression(value, depth: depth, from: start)
+        } else if let getter = property.getter {
+            renderBody(getter, depth: depth, headStart: start)
+            return
+        }
+        out.newline()
     }
 
     private mutating func render(_ function: FunctionDecl, depth: Int) {
         doc(function.doc, depth: depth)
-        let keyword = function.name == "init" ? "init" : "func " + function.name
-        let head = Self.modifiers(function.access) + (function.isStatic ? "static " : "") + keyword
-        let parameters = function.parameters.map(Self.parameter)
-        var tail = ")" + (function.isThrowing ? " throws" : "")
-        if let returnType = function.returnType { tail += " -> " + returnType }
-        let oneLine = head + "(" + parameters.joined(separator: ", ") + tail
-        if parameters.isEmpty || Self.fits(oneLine + " {", depth: depth) {
-            renderBody(oneLine, function.body, depth: depth)
-        } else {
-            let list = parameters.map { Self.indentUnit + $0 }.joined(separator: ",\n")
-            renderBody(head + "(\n" + list + "\n" + tail, function.body, depth: depth)
+        out.indent(depth)
+        let start = out.count
+        write(function.access)
+        if function.isStatic { out.write("static ") }
+        out.write(function.name == "init" ? "init" : "func " + function.name)
+        let beforeParameters = out.mark
+        out.write("(")
+        for (index, parameter) in function.parameters.enumerated() {
+            if index > 0 { out.write(", ") }
+            write(parameter)
         }
-    }
-
-    /// `head { statement }` on one line when the body is one short statement, else a block.
-    private mutating func renderBody(_ head: String, _ body: [SwiftStatement], depth: Int) {
-        let statements = body.map { statement in
-            switch statement {
-            case let .line(text): text
-            case let .expression(prefix, value): expression(value, after: prefix, depth: depth + 1)
+        writeSignatureTail(function)
+        if !function.parameters.isEmpty && !fits(from: start, depth: depth, suffix: " {") {
+            out.rewind(to: beforeParameters)
+            out.write("(")
+            out.newline()
+            for (index, parameter) in function.parameters.enumerated() {
+                out.indent(depth + 1)
+                write(parameter)
+                if index < function.parameters.count - 1 { out.write(",") }
+                out.newline()
             }
+            out.indent(depth)
+            writeSignatureTail(function)
         }
-        if statements.count == 1, !statements[0].contains("\n"), !head.contains("\n"),
-            Self.fits(head + " { " + statements[0] + " }" + Self.arrayReserve(body[0]), depth: depth)
-        {
-            emit(head + " { " + statements[0] + " }", depth: depth)
-            return
-        }
-        emit(head + " {", depth: depth)
-        for statement in statements { emit(statement, depth: depth + 1) }
-        emit("}", depth: depth)
+        renderBody(function.body, depth: depth, headStart: start)
     }
 
-    /// `prefix` followed by `value`, laid out for a line starting at `depth`.
-    private func expression(_ value: SwiftExpr, after prefix: String, depth: Int) -> String {
+    private mutating func writeSignatureTail(_ function: FunctionDecl) {
+        out.write(function.isThrowing ? ") throws" : ")")
+        if let returnType = function.returnType {
+            out.write(" -> ")
+            out.write(returnType)
+        }
+    }
+
+    /// After the head written from `headStart` (the line's text after its indentation):
+    /// ` { statement }` on the same line when the body is one short statement, else a block.
+    private mutating func renderBody(_ body: [SwiftStatement], depth: Int, headStart: Int) {
+        let afterHead = out.mark
+        if body.count == 1 && out.lineStart <= headStart {
+            out.write(" { ")
+            write(body[0], depth: depth + 1)
+            out.write(" }")
+            let reserve = Self.arrayReserve(body[0])
+            if out.isOneLine(since: afterHead) && fits(from: headStart, depth: depth, suffix: reserve) {
+                out.newline()
+                return
+            }
+            out.rewind(to: afterHead)
+        }
+        out.write(" {")
+        out.newline()
+        for statement in body {
+            let beforeIndent = out.mark
+            out.indent(depth + 1)
+            let start = out.count
+            write(statement, depth: depth + 1)
+            // An empty statement is an empty line, without trailing white space.
+            if out.count == start { out.rewind(to: beforeIndent) }
+            out.newline()
+        }
+        writeLine("}", depth: depth)
+    }
+
+    /// A statement laid out as if it began a line `depth` levels deep.
+    private mutating func write(_ statement: SwiftStatement, depth: Int) {
+        switch statement {
+        case let .line(text): out.write(text)
+        case let .assignSelf(name):
+            out.write("self.")
+            out.write(name)
+            out.write(" = ")
+            out.write(name)
+        case let .expression(prefix, value):
+            let start = out.count
+            out.write(prefix)
+            expression(value, depth: depth, from: start)
+        }
+    }
+
+    /// `value`, after a prefix written from `start` on a line `depth` levels deep: the
+    /// prefix counts towards the line length.
+    private mutating func expression(_ value: SwiftExpr, depth: Int, from start: Int) {
         switch value {
-        case let .raw(text): return prefix + text
+        case let .raw(text): out.write(text)
         case let .string(text):
             // A one-line string too long for its line goes into a `"""` literal too: it may
             // not get shorter there, but it starts at the left of its own line.
-            let literal = prefix + SwiftLiteral.string(text)
-            if !text.contains("\n") && Self.fits(literal, depth: depth) { return literal }
-            return prefix + SwiftLiteral.multilineString(text, indent: Self.indentUnit)
-        case let .array(elements):
-            let items = elements.map { expression($0, after: "", depth: depth + 1) }
-            let inline = prefix + "[" + items.joined(separator: ", ") + "]"
-            if !inline.contains("\n") && Self.fits(inline + Self.arrayReserve(elements), depth: depth) { return inline }
-            let body = items.map { Self.indented($0) + "," }.joined(separator: "\n")
-            return prefix + "[\n" + body + "\n]"
+            let beforeLiteral = out.mark
+            if !SwiftLiteral.hasLineFeed(text) {
+                SwiftLiteral.writeString(text, to: &out)
+                if fits(from: start, depth: depth) { return }
+                out.rewind(to: beforeLiteral)
+            }
+            SwiftLiteral.writeMultilineString(text, indent: depth + 1, to: &out)
+        case let .array(elements): array(elements, depth: depth, from: start)
         }
+    }
+
+    private mutating func array(_ elements: [SwiftExpr], depth: Int, from start: Int) {
+        let beforeArray = out.mark
+        out.write("[")
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out.write(", ") }
+            expression(element, depth: depth + 1, from: out.count)
+        }
+        out.write("]")
+        let reserve = Self.arrayReserve(elements)
+        if out.isOneLine(since: beforeArray) && fits(from: start, depth: depth, suffix: reserve) {
+            return
+        }
+        out.rewind(to: beforeArray)
+        out.write("[")
+        out.newline()
+        for element in elements {
+            out.indent(depth + 1)
+            expression(element, depth: depth + 1, from: out.count)
+            out.write(",")
+            out.newline()
+        }
+        out.indent(depth)
+        out.write("]")
     }
 
     /// swift-format breaks an array of several elements one column earlier than other
@@ -189,22 +316,38 @@ struct SwiftRenderer {
         return ""
     }
 
-    private static func indented(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : indentUnit + $0 }.joined(separator: "\n")
-    }
-
-    private static func fits(_ line: String, depth: Int) -> Bool {
-        // Bytes bound characters from above: only a long line needs counting.
-        depth * indentUnit.count + line.utf8.count <= lineLength || depth * indentUnit.count + line.count <= lineLength
+    private func fits(from start: Int, depth: Int, suffix: String = "") -> Bool {
+        out.fits(from: start, depth: depth, suffix: suffix, lineLength: Self.lineLength)
     }
 
     private static func modifiers(_ access: SwiftAccess?) -> String {
         access.map { $0.rawValue + " " } ?? ""
     }
 
-    private static func parameter(_ parameter: FunctionDecl.Parameter) -> String {
-        let names = parameter.label.map { $0 + " " + parameter.name } ?? parameter.name
-        return names + ": " + parameter.type + (parameter.defaultValue.map { " = " + $0 } ?? "")
+    private mutating func write(_ access: SwiftAccess?) {
+        guard let access else { return }
+        out.write(access.rawValue)
+        out.write(" ")
+    }
+
+    private mutating func write(_ items: [String], separator: String) {
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.write(separator) }
+            out.write(item)
+        }
+    }
+
+    private mutating func write(_ parameter: FunctionDecl.Parameter) {
+        if let label = parameter.label {
+            out.write(label)
+            out.write(" ")
+        }
+        out.write(parameter.name)
+        out.write(": ")
+        out.write(parameter.type)
+        if let defaultValue = parameter.defaultValue {
+            out.write(" = ")
+            out.write(defaultValue)
+        }
     }
 }

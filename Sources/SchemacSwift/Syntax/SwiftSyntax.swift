@@ -1,7 +1,13 @@
 /// A small model of the Swift declarations schemac emits. Builders produce these
 /// values; `SwiftRenderer` alone turns them into text, so indentation, wrapping and
 /// blank lines are decided in one place.
-indirect enum SwiftDecl: Hashable, Sendable {
+///
+/// Text in these values (names, types, code) holds no line break: lines are the
+/// renderer's to make.
+///
+/// Not `indirect`: arrays already hold the nested values out of line, and a box per
+/// declaration and expression cost a heap allocation each.
+enum SwiftDecl: Hashable, Sendable {
     case type(TypeDecl)
     case property(PropertyDecl)
     case enumCase(EnumCaseDecl)
@@ -82,12 +88,14 @@ struct TypeAliasDecl: Hashable, Sendable {
 enum SwiftStatement: Hashable, Sendable {
     /// A line of code, as written.
     case line(String)
+    /// `self.name = name`: an initializer storing the parameter of the same name.
+    case assignSelf(String)
     /// `prefix` followed by an expression that may need to wrap: `return [a, b]`.
     case expression(prefix: String, SwiftExpr)
 }
 
 /// The few expression shapes the renderer has to lay out itself.
-indirect enum SwiftExpr: Hashable, Sendable {
+enum SwiftExpr: Hashable, Sendable {
     /// Code written as is (an identifier, a number, `.case`).
     case raw(String)
     /// A string literal; multi-line text becomes a `"""` literal.

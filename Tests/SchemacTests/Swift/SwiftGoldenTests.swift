@@ -58,7 +58,7 @@ enum SwiftFixture {
         } else {
             compiled = try SchemaLoader.load(directory: schemaFolder).get()
         }
-        return SwiftEmitter.files(for: compiled.schema, sources: compiled.files)
+        return SwiftEmitter.files(for: compiled.schema, sources: compiled.files).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Paths of the `.swift` files below `folder`, relative to it.

@@ -56,7 +56,7 @@ import Testing
 
     @Test func stringLiteralsEscape() {
         #expect(SwiftLiteral.string("a\"b\\c\nd") == #""a\"b\\c\nd""#)
-        #expect(SwiftLiteral.multilineString("x \"\"\" y\\", indent: "") == "\"\"\"\nx \"\"\\\" y\\\\\n\"\"\"")
+        #expect(SwiftLiteral.multilineString("x \"\"\" y\\", indent: 0) == "\"\"\"\nx \"\"\\\" y\\\\\n\"\"\"")
     }
 
     @Test func longArraysBreakWithTrailingCommas() {
