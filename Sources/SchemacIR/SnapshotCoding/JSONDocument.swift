@@ -47,9 +47,9 @@ final class JSONDocument {
 
     let bytes: [UInt8]
     let nodes: [Node]
-    /// Column types already parsed, with the string node they came from: a
-    /// snapshot repeats a handful of spellings thousands of times.
-    var columnTypes: [(node: Int, type: ColumnType)] = []
+    /// Column types already parsed, by a hash of their spelling, with the string
+    /// node they came from: a snapshot repeats a handful of spellings thousands of times.
+    private var columnTypes: [UInt64: (node: Int, type: ColumnType)] = [:]
 
     init(parsing bytes: [UInt8]) throws(SnapshotDecodingError) {
         self.bytes = bytes
@@ -139,16 +139,31 @@ final class JSONDocument {
 
     /// A column type read earlier from a string node with the same text as the node at `index`.
     func knownColumnType(at index: Int) -> ColumnType? {
+        guard let known = columnTypes[spellingHash(at: index)] else { return nil }
+        return sameText(known.node, index) ? known.type : nil
+    }
+
+    /// Remembers the type read from the string node at `index` (the first spelling wins a hash clash).
+    func remember(_ type: ColumnType, readAt index: Int) {
+        let hash = spellingHash(at: index)
+        if columnTypes[hash] == nil { columnTypes[hash] = (index, type) }
+    }
+
+    /// FNV-1a over the node's bytes (quotes included).
+    private func spellingHash(at index: Int) -> UInt64 {
         let node = nodes[index]
         return bytes.withUnsafeBufferPointer { bytes in
-            for known in columnTypes {
-                let other = nodes[known.node]
-                guard other.end - other.offset == node.end - node.offset else { continue }
-                var i = 0
-                while i < node.end - node.offset && bytes[node.offset + i] == bytes[other.offset + i] { i += 1 }
-                if i == node.end - node.offset { return known.type }
-            }
-            return nil
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in node.offset..<node.end { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
+    private func sameText(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (nodes[a], nodes[b])
+        guard x.end - x.offset == y.end - y.offset else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            (0..<(x.end - x.offset)).allSatisfy { bytes[x.offset + $0] == bytes[y.offset + $0] }
         }
     }
 }

@@ -25,7 +25,7 @@ extension ColumnType: SnapshotDecodable {
         case let .success(type): self = type
         case let .failure(problem): throw json.error(problem.message)
         }
-        json.document.columnTypes.append((json.index, self))
+        json.document.remember(self, readAt: json.index)
     }
 }
 
