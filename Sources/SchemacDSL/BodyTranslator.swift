@@ -67,6 +67,8 @@ extension Translator {
 
     /// `entry_date DESC NULLS LAST` → column, order, nulls.
     private func parseIndexKey(_ text: Located<String>) -> (column: String, order: IndexKey.Order, nulls: IndexKey.Nulls?)? {
+        // Nearly every key is a bare column name: skip splitting and lowercasing.
+        if !text.value.isEmpty && !text.value.utf8.contains(UInt8(ascii: " ")) { return (text.value, .asc, nil) }
         let words = text.value.split(separator: " ").map { String($0) }
         guard let column = words.first else { return nil }
         var rest = words.dropFirst().map { $0.lowercased() }
@@ -92,18 +94,19 @@ extension Translator {
     /// must be unique per table.
     func checkRelationNames(_ tables: [Table]) {
         var relations: [String: RelationOwner] = [:]
-        relations.reserveCapacity(tables.reduce(tables.count) { $0 + $1.indexes.count + $1.uniques.count + 1 })
+        relations.reserveCapacity(tables.reduce(0) { $0 + $1.indexes.count + $1.uniques.count + $1.exclusions.count + 2 })
         func claim(_ name: String, _ owner: RelationOwner, _ location: SourceLocation?) {
-            if let first = relations[name] {
+            // One hash per name: a clash (rare) puts the first owner back.
+            if let first = relations.updateValue(owner, forKey: name) {
+                relations[name] = first
                 error("duplicate-name", "name '\(name)' of \(owner) is already used by \(first)", at: location)
-            } else {
-                relations[name] = owner
             }
         }
         for table in tables { claim(table.name, .table(table.name), table.location) }
         for table in tables {
             for index in table.indexes { claim(index.name, .index(of: table.logicalName), index.location ?? table.location) }
-            var constraintNames = Set<String>()
+            // Sized up front: growing a set from empty rehashes it several times.
+            var constraintNames = Set<String>(minimumCapacity: table.constraintCount)
             // The order of `Table.constraints`, without building that array for every table.
             func constraint(_ name: String, isRelation: Bool) {
                 if isRelation { claim(name, .constraint(of: table.logicalName), table.location) }
@@ -133,5 +136,12 @@ private enum RelationOwner: CustomStringConvertible {
         case let .index(of: table): "an index of '\(table)'"
         case let .constraint(of: table): "a constraint of '\(table)'"
         }
+    }
+}
+
+extension Table {
+    /// How many constraints `Table.constraints` would list.
+    fileprivate var constraintCount: Int {
+        (primaryKey == nil ? 0 : 1) + uniques.count + checks.count + foreignKeys.count + exclusions.count
     }
 }

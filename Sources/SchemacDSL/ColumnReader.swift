@@ -43,7 +43,8 @@ extension DeclarationReader {
 
     private func setType(_ spelling: String, _ node: YAMLNode, _ column: inout ColumnDecl) {
         var text = spelling.trimmed(.whitespaces)
-        if text.hasSuffix("?") {
+        // The byte test first: `hasSuffix` compares characters, out of line.
+        if text.utf8.last == UInt8(ascii: "?") && text.hasSuffix("?") {
             text.removeLast()
             column.nullable = true
         }

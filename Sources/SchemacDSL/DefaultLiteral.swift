@@ -78,10 +78,20 @@ enum DefaultLiteral {
 
     private static func numeric(_ text: String, precision: Int, scale: Int) -> String? {
         guard isDecimal(text), !text.contains("e"), !text.contains("E") else { return "is not a number" }
+        guard integerDigits(text) <= precision - scale else { return "does not fit numeric(\(precision),\(scale))" }
+        return nil
+    }
+
+    /// Digits before the point, leading zeros and sign left out.
+    private static func integerDigits(_ text: String) -> Int {
+        // Text of decimal characters only is ASCII, where bytes and characters
+        // coincide: counting bytes skips splitting into characters (~10 k instructions).
+        if text.utf8.allSatisfy({ DecimalScanner.isDecimalCharacter($0) }) {
+            let unsigned = text.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+            return unsigned.prefix { $0 != UInt8(ascii: ".") }.drop { $0 == UInt8(ascii: "0") }.count
+        }
         let digits = text.drop { $0 == "+" || $0 == "-" }
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        let integerDigits = parts[0].drop { $0 == "0" }.count
-        guard integerDigits <= precision - scale else { return "does not fit numeric(\(precision),\(scale))" }
-        return nil
+        return parts[0].drop { $0 == "0" }.count
     }
 }

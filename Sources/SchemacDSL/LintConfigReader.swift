@@ -87,10 +87,19 @@ extension SchemaDeclarations {
     var lintSettings: LintSettings {
         var settings = LintSettings()
         settings.levels = lint?.value ?? []
-        for body in dimensions.map(\.body) + facts.map(\.body) + tables {
-            settings.ignores += body.lintIgnores + body.columns.flatMap(\.lintIgnores)
+        // Loops rather than `map(\.body)` and `flatMap`: those copied every
+        // declaration and built an array per table, nearly all of them empty.
+        for dimension in dimensions { Self.collectIgnores(of: dimension.body, into: &settings.ignores) }
+        for fact in facts { Self.collectIgnores(of: fact.body, into: &settings.ignores) }
+        for table in tables { Self.collectIgnores(of: table, into: &settings.ignores) }
+        for fact in facts {
+            for measure in fact.measures where !measure.lintIgnores.isEmpty { settings.ignores += measure.lintIgnores }
         }
-        settings.ignores += facts.flatMap { $0.measures.flatMap(\.lintIgnores) }
         return settings
+    }
+
+    private static func collectIgnores(of body: TableBody, into ignores: inout [LintSettings.Ignore]) {
+        ignores += body.lintIgnores
+        for column in body.columns where !column.lintIgnores.isEmpty { ignores += column.lintIgnores }
     }
 }

@@ -40,7 +40,7 @@ final class Reader {
                 error("invalid-key", "keys in \(context()) must be plain names", at: entry.key)
                 continue
             }
-            if allowed.contains(key) {
+            if allowed.contains(where: { $0.isSameKey(as: key) }) {
                 result.entries.append(Fields.Field(name: key, key: entry.key, value: entry.value))
             } else if let hint = hints[key] {
                 error("unknown-key", "\(hint)", at: entry.key)
@@ -132,9 +132,9 @@ struct Fields {
     var node: YAMLNode
     var entries: [Field] = []
 
-    subscript(_ name: String) -> YAMLNode? { entries.first { $0.name == name }?.value }
+    subscript(_ name: String) -> YAMLNode? { entries.first { $0.name.isSameKey(as: name) }?.value }
 
-    func key(_ name: String) -> YAMLNode? { entries.first { $0.name == name }?.key }
+    func key(_ name: String) -> YAMLNode? { entries.first { $0.name.isSameKey(as: name) }?.key }
 }
 
 /// A value and where it was written.
@@ -196,13 +196,22 @@ enum SQLFragment {
 }
 
 extension String {
+    /// `==`, with the byte counts compared first: keys are looked up by scanning
+    /// short lists, most candidates differ in length, and `==` on strings that
+    /// differ is an out-of-line call.
+    func isSameKey(as other: String) -> Bool {
+        utf8.count == other.utf8.count && self == other
+    }
+
     /// `trimmingCharacters(in:)`, skipped when there is nothing to trim: the
     /// Foundation call bridges to NSString and is costly even then. Text that
     /// starts and ends with printable ASCII has no white space at either end.
-    func trimmed(_ set: CharacterSet) -> String {
+    /// The set is an autoclosure because even getting `.whitespaces` costs ~900
+    /// instructions, which the fast path never needs.
+    func trimmed(_ set: @autoclosure () -> CharacterSet) -> String {
         let printable = UInt8(ascii: "!")...UInt8(ascii: "~")
         guard let first = utf8.first, let last = utf8.last else { return self }
         if printable.contains(first) && printable.contains(last) { return self }
-        return trimmingCharacters(in: set)
+        return trimmingCharacters(in: set())
     }
 }

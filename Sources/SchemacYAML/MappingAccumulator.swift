@@ -84,8 +84,11 @@ struct MappingAccumulator {
             if index.isEmpty { buildIndex() }
             return index[KeyIdentity(key)]
         }
+        let length = scalar.text.utf8.count
         return entries.firstIndex { entry in
-            if case .scalar(let other) = entry.key.value { return other.text == scalar.text }
+            // Byte counts first: keys of one mapping mostly differ in length,
+            // and `==` on different strings is an out-of-line call.
+            if case .scalar(let other) = entry.key.value { return other.text.utf8.count == length && other.text == scalar.text }
             return false
         }
     }
