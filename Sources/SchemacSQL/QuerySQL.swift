@@ -100,6 +100,34 @@ public enum QuerySQL {
     /// Joins `items` with ", " into lines of at most `width` characters (an item longer
     /// than that gets a line of its own); continuation lines start with `indent`.
     static func wrapped(_ items: [String], first: String, indent: String = "    ", width: Int = 100) -> String {
+        // ASCII text is one Character a byte, so line lengths add up without counting.
+        guard first.everyUTF8Byte({ $0 < 0x80 }) && indent.everyUTF8Byte({ $0 < 0x80 }) && items.allSatisfy({ $0.everyUTF8Byte { $0 < 0x80 } }) else {
+            return wrappedCountingCharacters(items, first: first, indent: indent, width: width)
+        }
+        var text = first
+        var lineLength = first.utf8.count
+        var lineHasItem = false
+        for (offset, item) in items.enumerated() {
+            let comma = offset == items.count - 1 ? "" : ","
+            let pieceLength = item.utf8.count + comma.utf8.count
+            if lineHasItem && lineLength + 1 + pieceLength > width {
+                text += "\n"
+                text += indent
+                lineLength = indent.utf8.count
+            } else if lineHasItem {
+                text += " "
+                lineLength += 1
+            }
+            text += item
+            text += comma
+            lineLength += pieceLength
+            lineHasItem = true
+        }
+        return text
+    }
+
+    /// `wrapped` for text with non-ASCII characters, where widths are Character counts of whole lines.
+    private static func wrappedCountingCharacters(_ items: [String], first: String, indent: String, width: Int) -> String {
         var lines: [String] = []
         var line = first
         var lineHasItem = false
