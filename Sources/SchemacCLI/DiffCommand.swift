@@ -28,7 +28,8 @@ struct Diff: SchemacSubcommand {
         if check { return runCheck(pipeline, console) }
         switch format {
         case .sql:
-            console.print(SQLRenderer.migration(pipeline.upPlan(), title: "pending migration (not written)", options: pipeline.sqlOptions))
+            let plan = StageTimer.measure("plan") { pipeline.upPlan() }
+            console.print(StageTimer.measure("render SQL") { SQLRenderer.migration(plan, title: "pending migration (not written)", options: pipeline.sqlOptions) })
         case .markdown:
             console.print(DiffMarkdown.render(PendingDiff(pipeline.migration(), schemaName: pipeline.schema.name, options: pipeline.sqlOptions)))
         case .json:
@@ -41,7 +42,13 @@ struct Diff: SchemacSubcommand {
         let out = outputOptions.out
         var drift: [String] = []
         // Equal bytes mean an equal schema (the encoding is canonical): nothing to plan.
-        if pipeline.state.snapshotBytes != pipeline.snapshotBytes() {
+        // The snapshot is encoded while the generated files are rendered.
+        let (current, artifacts) = concurrently {
+            StageTimer.measure("encode snapshot", pipeline.snapshotBytes)
+        } _: {
+            StageTimer.measure("render artifacts", pipeline.artifacts)
+        }
+        if !Bytes.equal(pipeline.state.snapshotBytes, current) {
             let up: MigrationPlan
             do {
                 up = try pipeline.decodingSnapshot().upPlan()
@@ -57,8 +64,7 @@ struct Diff: SchemacSubcommand {
             }
         }
         drift += pipeline.state.migrationProblems()
-        let artifacts = pipeline.artifacts()
-        for path in Set(artifacts.keys).union(pipeline.state.artifacts.keys).sorted() where artifacts[path] != pipeline.state.artifacts[path] {
+        for path in Set(artifacts.keys).union(pipeline.state.artifacts.keys).sorted() where !Bytes.equal(artifacts[path], pipeline.state.artifacts[path]) {
             let what = artifacts[path] == nil ? "should not exist" : pipeline.state.artifacts[path] == nil ? "is missing" : "is stale"
             drift.append("\(out)/\(path) \(what); run schemac generate")
         }

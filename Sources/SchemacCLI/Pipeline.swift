@@ -6,7 +6,7 @@ import SchemacSQL
 import SchemacSwift
 
 /// The compiler's stages, glued: schema files → IR → plans → files.
-struct Pipeline {
+struct Pipeline: Sendable {
     let compiled: CompiledSchema
     let state: OutputState
     /// The decoded snapshot; nil when there is none or it was not decoded.
@@ -21,11 +21,13 @@ struct Pipeline {
     ) -> Pipeline? {
         let writes = writes ?? (out != nil)
         let (output, compiledResult) = concurrently {
-            let state = out.map { OutputState.read($0, parts: parts) } ?? OutputState(folder: "")
-            let snapshot = decodeSnapshot ? Result { () throws(DiagnosticError) in try state.decodedSnapshot() } : .success(nil)
+            let state = StageTimer.measure("read output folder") { out.map { OutputState.read($0, parts: parts) } ?? OutputState(folder: "") }
+            let snapshot = StageTimer.measure("decode snapshot") {
+                decodeSnapshot ? Result { () throws(DiagnosticError) in try state.decodedSnapshot() } : .success(nil)
+            }
             return (state, snapshot)
         } _: {
-            SchemaLoader.load(directory: schema)
+            StageTimer.measure("compile schema") { SchemaLoader.load(directory: schema) }
         }
         do {
             let compiled = try compiledResult.get()
@@ -72,11 +74,17 @@ struct Pipeline {
     /// Files derived from the schema alone, by path relative to the output
     /// folder: rewritten by `generate`, compared by `diff --check`.
     func artifacts() -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        for (path, bytes) in SwiftEmitter.files(for: schema, sources: compiled.files) {
-            files[OutputState.swiftFolder + "/" + path] = bytes
+        let schema = schema
+        // The diagram is drawn while the Swift files are rendered (on every core).
+        let (diagram, swift) = concurrently {
+            StageTimer.measure("render ERD") { ERDMarkdown.bytes(schema) }
+        } _: {
+            StageTimer.measure("render Swift") { SwiftEmitter.files(for: schema, sources: compiled.files) }
         }
-        files[ERDMarkdown.fileName] = Array(ERDMarkdown.render(schema).utf8)
+        var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(swift.count + 1)
+        for (path, bytes) in swift { files[OutputState.swiftFolder + "/" + path] = bytes }
+        files[ERDMarkdown.fileName] = diagram
         return files
     }
 

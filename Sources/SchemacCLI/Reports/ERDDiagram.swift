@@ -5,23 +5,26 @@ import SchemacIR
 /// accepted for years is used (no entity aliases, no styling; attribute types
 /// of letters, digits, `_`, `-`, `()`, `[]`), so older renderers draw it too.
 ///
-/// Written straight into one string: `diff --check` renders the diagram of
-/// thousands of tables on every run.
+/// Written straight into one byte buffer: `diff --check` renders the diagram
+/// of thousands of tables on every run.
 enum ERDDiagram {
     static func render(_ schema: Schema) -> String {
-        var out = ""
+        var out = ByteText()
         render(schema, ordered: ordered(schema.tables), into: &out)
-        return out
+        return out.string
     }
 
     /// The diagram without a final newline; `tables` in `ordered` order.
-    static func render(_ schema: Schema, ordered tables: [Table], into out: inout String) {
+    static func render(_ schema: Schema, ordered tables: [Table], into out: inout ByteText) {
         out += "erDiagram"
         for table in tables {
-            out += "\n    \(table.name) {"
+            out += "\n    "
+            out += table.name
+            out += " {"
+            let roles = ColumnRoles(table)
             for column in table.columns {
                 out += "\n        "
-                attribute(column, of: table, into: &out)
+                attribute(column, roles: roles, into: &out)
             }
             out += "\n    }"
         }
@@ -43,18 +46,50 @@ enum ERDDiagram {
     }
 
     /// `type name KEYS "comment"`.
-    private static func attribute(_ column: Column, of table: Table, into out: inout String) {
+    private static func attribute(_ column: Column, roles: ColumnRoles, into out: inout ByteText) {
         let (type, exact) = typeToken(column.type)
         out += type
         out += " "
         out += column.name
-        keyMarks(column.name, table, into: &out)
-        var notes = exact.map { [$0] } ?? []
-        if column.nullable { notes.append("nullable") }
-        if table.dimension?.businessKey.contains(column.name) == true { notes.append("business key") }
-        if table.fact?.grain.contains(column.name) == true { notes.append("grain") }
-        if table.fact?.measures.contains(column.name) == true { notes.append("measure") }
-        if !notes.isEmpty { out += " \"\(notes.joined(separator: ", "))\"" }
+        let primary = roles.primaryKey.contains(column.name)
+        var separator = " "
+        for (mark, present) in [("PK", primary), ("FK", roles.foreignKey.contains(column.name)), ("UK", !primary && roles.unique.contains(column.name))] where present {
+            out += separator
+            out += mark
+            separator = ", "
+        }
+        separator = " \""
+        for (note, present) in [
+            (exact ?? "", exact != nil), ("nullable", column.nullable), ("business key", roles.businessKey.contains(column.name)),
+            ("grain", roles.grain.contains(column.name)), ("measure", roles.measures.contains(column.name)),
+        ] where present {
+            out += separator
+            out += note
+            separator = ", "
+        }
+        if separator == ", " { out += "\"" }
+    }
+
+    /// The key and warehouse roles of a table's columns, gathered once per table
+    /// (short lists: a linear `contains` beats hashing here).
+    private struct ColumnRoles {
+        var primaryKey: [String]
+        var foreignKey: [String] = []
+        /// In a unique constraint, or a leading column of a unique index.
+        var unique: [String] = []
+        var businessKey: [String]
+        var grain: [String]
+        var measures: [String]
+
+        init(_ table: Table) {
+            primaryKey = table.primaryKey?.columns ?? []
+            for key in table.foreignKeys { foreignKey += key.columns }
+            for constraint in table.uniques { unique += constraint.columns }
+            for index in table.indexes where index.unique { unique += index.leadingColumns }
+            businessKey = table.dimension?.businessKey ?? []
+            grain = table.fact?.grain ?? []
+            measures = table.fact?.measures ?? []
+        }
     }
 
     /// The type as an attribute-type token, and the exact spelling when the
@@ -75,23 +110,11 @@ enum ERDDiagram {
         return (String(decoding: token, as: UTF8.self), dropped ? canonical : nil)
     }
 
-    private static func keyMarks(_ column: String, _ table: Table, into out: inout String) {
-        let primary = table.primaryKey?.columns.contains(column) == true
-        let foreign = table.foreignKeys.contains { $0.columns.contains(column) }
-        let unique = !primary && (table.uniques.contains { $0.columns.contains(column) } || table.indexes.contains { $0.unique && $0.leadingColumns.contains(column) })
-        var separator = " "
-        for (mark, present) in [("PK", primary), ("FK", foreign), ("UK", unique)] where present {
-            out += separator
-            out += mark
-            separator = ", "
-        }
-    }
-
     /// `parent ||--o{ child : "column"`: exactly one parent (zero or one when
     /// the key is nullable), zero or many children (zero or one when the key
     /// is unique). A solid line when the key is part of the child's primary
     /// key (identifying, as in closure tables), dotted otherwise.
-    private static func relationships(of child: Table, into out: inout String) {
+    private static func relationships(of child: Table, into out: inout ByteText) {
         for key in child.foreignKeys {
             let nullable = key.columns.contains { child.column(named: $0)?.nullable ?? false }
             let unique = child.primaryKey?.columns == key.columns || child.uniques.contains { $0.columns == key.columns }

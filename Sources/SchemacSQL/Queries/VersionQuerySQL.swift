@@ -10,6 +10,8 @@ public struct VersionQuerySQL: Sendable {
     let table: Table
     let info: DimensionInfo
     let schema: String
+    /// `SELECT <every column>`: three queries share it, and a warehouse has thousands of them.
+    private let selectClause: String
 
     /// nil unless `table` is an SCD2 dimension.
     public init?(_ table: Table, schema: String) {
@@ -17,6 +19,7 @@ public struct VersionQuerySQL: Sendable {
         self.table = table
         self.info = info
         self.schema = schema
+        selectClause = QuerySQL.select(table)
     }
 
     private var qualifiedTable: String { SQLIdentifier.qualified(schema, table.name) }
@@ -33,7 +36,7 @@ public struct VersionQuerySQL: Sendable {
     /// partial unique index on the key).
     public func currentVersion() -> QueryStatement {
         let sql = """
-            \(QuerySQL.select(table))
+            \(selectClause)
             FROM \(qualifiedTable)
             WHERE \(keyMatch) AND is_current
             """
@@ -45,7 +48,7 @@ public struct VersionQuerySQL: Sendable {
     public func versionAt() -> QueryStatement {
         let at = "$\(keyColumns.count + 1)"
         let sql = """
-            \(QuerySQL.select(table))
+            \(selectClause)
             FROM \(qualifiedTable)
             WHERE \(keyMatch) AND valid_from <= \(at) AND \(at) < valid_to
             """
@@ -70,7 +73,7 @@ public struct VersionQuerySQL: Sendable {
         let parameters = columns.map(QueryParameter.init) + [QueryParameter(name: "valid_from", type: .timestamptz)]
         var ctes = [closeCurrent(columns, validFrom: parameters.count), insertNext(columns, validFrom: parameters.count)]
         if let hierarchy = info.hierarchy { ctes.append(repointChildren(hierarchy)) }
-        let sql = "WITH " + ctes.joined(separator: ", ") + "\n" + QuerySQL.select(table) + "\nFROM inserted"
+        let sql = "WITH " + ctes.joined(separator: ", ") + "\n" + selectClause + "\nFROM inserted"
         return QueryStatement(sql: sql, parameters: parameters)
     }
 
