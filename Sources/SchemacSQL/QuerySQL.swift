@@ -43,11 +43,11 @@ public enum QuerySQL {
     /// Every column of `table` in order, as the generated row type decodes it, broken
     /// into lines of at most 100 characters.
     public static func selectList(_ table: Table) -> String {
-        wrapped(selectItems(table), first: "", indent: "")
+        SelectItems(table).list
     }
 
-    static func selectItems(_ table: Table, qualifier: String? = nil) -> [String] {
-        table.columns.map { selectItem($0, qualifier: qualifier) }
+    static func selectItems(_ table: Table) -> [String] {
+        table.columns.map(selectItem)
     }
 
     /// The name the hierarchy queries give the closure depth: `depth`, unless the
@@ -62,11 +62,11 @@ public enum QuerySQL {
         return alias
     }
 
-    static func selectItem(_ column: Column, qualifier: String?) -> String {
+    /// `name`, or `name::text AS name`: qualified, it is the same item after `n.`.
+    static func selectItem(_ column: Column) -> String {
         let name = SQLIdentifier.quote(column.name)
-        let source = qualifier.map { "\($0).\(name)" } ?? name
-        guard let textType = readsAsText(column.type) else { return source }
-        return "\(source)::\(textType) AS \(name)"
+        guard let textType = readsAsText(column.type) else { return name }
+        return name + "::" + textType + " AS " + name
     }
 
     /// `text` or `text[]` for the types a select list reads as text, else nil.
@@ -83,47 +83,64 @@ public enum QuerySQL {
 
     /// `$n`, with the cast that lets a value bound as text reach a column of `type`.
     static func placeholder(_ position: Int, type: ColumnType, schema: String) -> String {
-        let target = SQLType.name(type, schema: schema)
+        let placeholder = "$" + String(position)
         switch type.element {
         case .enumeration:
             // An empty Swift array has no element type, and PostgresKit sends it as
             // jsonb[]; text[] is the one array type every client array casts to.
-            if case .array = type { return "$\(position)::text[]::\(target)" }
-            return "$\(position)::\(target)"
+            if case .array = type { return placeholder + "::text[]::" + SQLType.name(type, schema: schema) }
+            return placeholder + "::" + SQLType.name(type, schema: schema)
         case .time, .interval, .json, .jsonb:
-            return "$\(position)::\(target)"
+            return placeholder + "::" + SQLType.name(type, schema: schema)
         default:
-            return "$\(position)"
+            return placeholder
         }
     }
 
     /// Joins `items` with ", " into lines of at most `width` characters (an item longer
     /// than that gets a line of its own); continuation lines start with `indent`.
     static func wrapped(_ items: [String], first: String, indent: String = "    ", width: Int = 100) -> String {
-        // ASCII text is one Character a byte, so line lengths add up without counting.
-        guard first.everyUTF8Byte({ $0 < 0x80 }) && indent.everyUTF8Byte({ $0 < 0x80 }) && items.allSatisfy({ $0.everyUTF8Byte { $0 < 0x80 } }) else {
-            return wrappedCountingCharacters(items, first: first, indent: indent, width: width)
-        }
-        var text = first
-        var lineLength = first.utf8.count
-        var lineHasItem = false
-        for (offset, item) in items.enumerated() {
-            let comma = offset == items.count - 1 ? "" : ","
-            let pieceLength = item.utf8.count + comma.utf8.count
-            if lineHasItem && lineLength + 1 + pieceLength > width {
-                text += "\n"
-                text += indent
-                lineLength = indent.utf8.count
-            } else if lineHasItem {
-                text += " "
-                lineLength += 1
+        // Room for the longest layout (every item on a line of its own): the text is
+        // written once where it ends up, where appending piece by piece regrew a String
+        // several times. ASCII text is one Character a byte, so byte counts are widths.
+        let capacity = items.reduce(first.utf8.count) { $0 + $1.utf8.count + 2 + indent.utf8.count }
+        var isASCII = true
+        let text = String(unsafeUninitializedCapacity: capacity) { buffer in
+            let base = buffer.baseAddress!
+            var count = 0
+            func write(_ piece: String) {
+                var piece = piece  // `withUTF8` wants a var; native strings are not copied.
+                piece.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress else { return }
+                    (base + count).initialize(from: source, count: bytes.count)
+                    count += bytes.count
+                }
             }
-            text += item
-            text += comma
-            lineLength += pieceLength
-            lineHasItem = true
+            func write(byte: UInt8) {
+                base[count] = byte
+                count += 1
+            }
+            write(first)
+            var lineStart = 0
+            for (offset, item) in items.enumerated() {
+                let isLast = offset == items.count - 1
+                if offset > 0 && count - lineStart + 1 + item.utf8.count + (isLast ? 0 : 1) > width {
+                    write(byte: UInt8(ascii: "\n"))
+                    lineStart = count
+                    write(indent)
+                } else if offset > 0 {
+                    write(byte: UInt8(ascii: " "))
+                }
+                write(item)
+                if !isLast { write(byte: UInt8(ascii: ",")) }
+            }
+            // All bytes OR-ed together, without an early exit, so the loop can be vectorized.
+            var seen: UInt8 = 0
+            for index in 0..<count { seen |= base[index] }
+            isASCII = seen < 0x80
+            return count
         }
-        return text
+        return isASCII ? text : wrappedCountingCharacters(items, first: first, indent: indent, width: width)
     }
 
     /// `wrapped` for text with non-ASCII characters, where widths are Character counts of whole lines.
@@ -145,8 +162,27 @@ public enum QuerySQL {
         return lines.joined(separator: "\n")
     }
 
-    /// `SELECT <select list>` wrapped, for the start of a query.
-    static func select(_ table: Table, qualifier: String? = nil, extra: [String] = []) -> String {
-        wrapped(selectItems(table, qualifier: qualifier) + extra, first: "SELECT ")
+}
+
+/// A table's columns as select items, quoted once: the model's select list and every
+/// typed query of the table start from them, some queries from the same list.
+public struct SelectItems: Sendable {
+    public let table: Table
+    /// `QuerySQL.selectItem` of each column, in order.
+    let items: [String]
+
+    public init(_ table: Table) {
+        self.table = table
+        items = QuerySQL.selectItems(table)
+    }
+
+    /// `QuerySQL.selectList(table)`.
+    public var list: String { QuerySQL.wrapped(items, first: "", indent: "") }
+
+    /// `SELECT <select list>` wrapped, for the start of a query; `qualifier.` before
+    /// each column, `extra` items after them.
+    func select(qualifier: String? = nil, extra: [String] = []) -> String {
+        let columns = qualifier.map { qualifier in items.map { qualifier + "." + $0 } } ?? items
+        return QuerySQL.wrapped(columns + extra, first: "SELECT ")
     }
 }

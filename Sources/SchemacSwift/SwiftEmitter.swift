@@ -1,4 +1,5 @@
 import SchemacIR
+import SchemacSQL
 
 /// IR → Swift model sources: one file per table (dimension, fact, plain or closure
 /// table) and per enum, named after its Swift type, plus `Schemac.swift` with the
@@ -29,11 +30,15 @@ public enum SwiftEmitter {
 
     /// The model struct, its table metadata, and its typed queries when it has any.
     static func declarations(_ model: ModelBuilder, schema: Schema) -> [SwiftDecl] {
+        // The select list and the typed queries list the same columns, quoted once.
+        let select = SelectItems(model.table)
         var declarations = [
             model.declaration(doc: TableDoc(table: model.table, schema: schema).lines),
-            MetadataBuilder(model: model, schema: schema).declaration(),
+            MetadataBuilder(model: model, schema: schema, select: select).declaration(),
         ]
-        if let queries = QueryBuilder(model: model, schema: schema).declaration() { declarations.append(queries) }
+        if let queries = QueryBuilder(model: model, schema: schema, select: select).declaration() {
+            declarations.append(queries)
+        }
         return declarations
     }
 

@@ -11,13 +11,24 @@ public struct HierarchyQuerySQL: Sendable {
     let table: Table
     let hierarchy: Hierarchy
     let schema: String
+    let select: SelectItems
+    /// `SELECT n.<every column>, c.depth`: three queries share it.
+    private let nodeSelect: String
 
     /// nil unless `table` is a dimension with a hierarchy.
     public init?(_ table: Table, schema: String) {
-        guard let hierarchy = table.dimension?.hierarchy else { return nil }
-        self.table = table
+        self.init(SelectItems(table), schema: schema)
+    }
+
+    /// nil unless `select.table` is a dimension with a hierarchy.
+    public init?(_ select: SelectItems, schema: String) {
+        guard let hierarchy = select.table.dimension?.hierarchy else { return nil }
+        table = select.table
         self.hierarchy = hierarchy
         self.schema = schema
+        self.select = select
+        let alias = SQLIdentifier.quote(QuerySQL.depthAlias(select.table))
+        nodeSelect = select.select(qualifier: "n", extra: [alias == "depth" ? "c.depth" : "c.depth AS \(alias)"])
     }
 
     private var dimension: String { SQLIdentifier.qualified(schema, table.name) }
@@ -46,7 +57,7 @@ public struct HierarchyQuerySQL: Sendable {
     public func children() -> QueryStatement {
         let current = isVersioned ? " AND is_current" : ""
         let sql = """
-            \(QuerySQL.select(table))
+            \(select.select())
             FROM \(dimension)
             WHERE \(parent) = $1\(current)
             ORDER BY \(key)
@@ -61,7 +72,7 @@ public struct HierarchyQuerySQL: Sendable {
             UPDATE \(dimension)
             SET \(parent) = $2, updated_at = now()
             WHERE \(key) = $1
-            \(QuerySQL.wrapped(QuerySQL.selectItems(table), first: "RETURNING "))
+            \(QuerySQL.wrapped(select.items, first: "RETURNING "))
             """
         let newParent = QueryParameter(name: "new_parent_id", type: .bigint, nullable: true)
         return QueryStatement(sql: sql, parameters: [keyParameter, newParent])
@@ -70,13 +81,11 @@ public struct HierarchyQuerySQL: Sendable {
     /// Nodes linked to the start node `$1` through the closure table: `start` is the
     /// closure column holding the start node, `join` the one holding the related node.
     private func related(join: String, start: String, includeStart: Bool, currentOnly: Bool, order: String) -> QueryStatement {
-        let alias = SQLIdentifier.quote(QuerySQL.depthAlias(table))
-        let depth = alias == "depth" ? "c.depth" : "c.depth AS \(alias)"
         var conditions = ["c.\(start) = $1"]
         if !includeStart { conditions.append("c.depth > 0") }
         if currentOnly { conditions.append("n.is_current") }
         let sql = """
-            \(QuerySQL.select(table, qualifier: "n", extra: [depth]))
+            \(nodeSelect)
             FROM \(closure) AS c
             JOIN \(dimension) AS n ON n.\(key) = c.\(join)
             WHERE \(conditions.joined(separator: " AND "))

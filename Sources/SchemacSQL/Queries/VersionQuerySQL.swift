@@ -12,25 +12,31 @@ public struct VersionQuerySQL: Sendable {
     let schema: String
     /// `SELECT <every column>`: three queries share it, and a warehouse has thousands of them.
     private let selectClause: String
+    /// The business key's columns, in key order.
+    private let keyColumns: [Column]
+    /// `key1 = $1 AND key2 = $2`, the key columns being the first parameters (two queries share it).
+    private let keyMatch: String
 
     /// nil unless `table` is an SCD2 dimension.
     public init?(_ table: Table, schema: String) {
-        guard let info = table.dimension, info.history == .scd2, !info.businessKey.isEmpty else { return nil }
-        self.table = table
-        self.info = info
-        self.schema = schema
-        selectClause = QuerySQL.select(table)
+        self.init(SelectItems(table), schema: schema)
     }
 
-    private var qualifiedTable: String { SQLIdentifier.qualified(schema, table.name) }
-    private var keyColumns: [Column] { info.businessKey.compactMap(table.column(named:)) }
-
-    /// `key1 = $1 AND key2 = $2`, the key columns being the first parameters.
-    private var keyMatch: String {
-        keyColumns.enumerated().map { offset, column in
+    /// nil unless `select.table` is an SCD2 dimension.
+    public init?(_ select: SelectItems, schema: String) {
+        guard let info = select.table.dimension, info.history == .scd2, !info.businessKey.isEmpty else { return nil }
+        table = select.table
+        self.info = info
+        self.schema = schema
+        selectClause = select.select()
+        let keyColumns = info.businessKey.compactMap(select.table.column(named:))
+        self.keyColumns = keyColumns
+        keyMatch = keyColumns.enumerated().map { offset, column in
             "\(SQLIdentifier.quote(column.name)) = \(QuerySQL.placeholder(offset + 1, type: column.type, schema: schema))"
         }.joined(separator: " AND ")
     }
+
+    private var qualifiedTable: String { SQLIdentifier.qualified(schema, table.name) }
 
     /// The current version of the row with the given business key (at most one, by the
     /// partial unique index on the key).

@@ -5,6 +5,7 @@ import SchemacSQL
 struct MetadataBuilder {
     let model: ModelBuilder
     let schema: Schema
+    let select: SelectItems
 
     func declaration() -> SwiftDecl {
         let table = model.table
@@ -22,7 +23,7 @@ struct MetadataBuilder {
         }
         members.append(
             staticLet(
-                "selectList", .string(QuerySQL.selectList(table)),
+                "selectList", .string(select.list),
                 doc: "Every column, as the model decodes it: a SELECT list for queries of your own."))
         members.append(columnEnum)
         return .type(TypeDecl(kind: .extension, name: model.typeName, conformances: ["TableModel"], members: members))

@@ -14,14 +14,15 @@ struct QuerySpec {
 struct QueryBuilder {
     let model: ModelBuilder
     let schema: Schema
+    let select: SelectItems
 
     /// `extension Model { … }`, or nothing when the table has no typed queries.
     func declaration() -> SwiftDecl? {
         var members: [SwiftDecl] = []
-        if let versions = VersionQuerySQL(model.table, schema: schema.name) {
+        if let versions = VersionQuerySQL(select, schema: schema.name) {
             members += VersionQueries(model: model, sql: versions).specs.map(query)
         }
-        if let hierarchy = HierarchyQuerySQL(model.table, schema: schema.name) {
+        if let hierarchy = HierarchyQuerySQL(select, schema: schema.name) {
             let queries = HierarchyQueries(model: model, sql: hierarchy)
             members.append(queries.atDepth)
             members += queries.specs.map(query)

@@ -58,11 +58,36 @@ enum SwiftLiteral {
     /// Most text (SQL) has nothing: its lines are then copied as they are.
     private static func needsEscapingInMultiline(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var quotes = 0
-        for byte in text {
-            quotes = byte == quote ? quotes + 1 : 0
-            if quotes == 3 || (byte != SourceBuffer.newlineByte && needsEscape(byte, quote: false)) { return true }
+        func needsEscaping(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            for byte in bytes {
+                quotes = byte == quote ? quotes + 1 : 0
+                if quotes == 3 || (byte != SourceBuffer.newlineByte && needsEscape(byte, quote: false)) { return true }
+            }
+            return false
         }
-        return false
+        var index = 0
+        // Eight bytes at a time: most words of SQL hold none of the bytes to look at.
+        while index + 8 <= text.count {
+            let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if !mayNeedEscape(word) {
+                quotes = 0
+            } else if needsEscaping(text[index..<index + 8]) {
+                return true
+            }
+            index += 8
+        }
+        return needsEscaping(text[index...])
+    }
+
+    /// Whether any byte of `word` is a control character (line feeds included), a quote,
+    /// a backslash or DEL: the classic bit tricks for "has a byte below n" and "has a
+    /// zero byte" (exact as to whether there is one; bytes of 0x80 and up never count).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ bound: UInt64, _ value: UInt64) -> Bool { (value &- ones &* bound) & ~value & highBits != 0 }
+        func hasByte(_ byte: UInt64) -> Bool { hasByteBelow(1, word ^ (ones &* byte)) }
+        return hasByteBelow(0x20, word) || hasByte(UInt64(quote)) || hasByte(UInt64(backslash)) || hasByte(0x7F)
     }
 
     private static func writeContentLine(
