@@ -1,7 +1,7 @@
 import SchemacIR
 
 /// The parts dimensions, facts and plain tables share: checks, indexes, comments.
-extension Translator {
+extension TableTranslator {
     func startTable(_ body: TableBody, kind: TableKind) -> TableBuilder {
         let physical = physicalName(kind, body.name)
         checkPhysicalName(physical, body.location)
@@ -88,7 +88,10 @@ extension Translator {
         }
         return (column, order, nulls)
     }
+}
 
+/// The check across all tables, once they are translated.
+extension Translator {
     /// Indexes, primary keys, unique and exclusion constraints and tables share
     /// PostgreSQL's relation namespace within a schema; other constraint names
     /// must be unique per table.

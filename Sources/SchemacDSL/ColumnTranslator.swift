@@ -1,7 +1,7 @@
 import SchemacIR
 
 /// Column declarations → IR columns plus the constraints they imply.
-extension Translator {
+extension TableTranslator {
     /// Adds a user-declared column and its unique/check/references/index to the table.
     func addColumn(_ decl: ColumnDecl, to builder: inout TableBuilder) {
         guard !builder.hasColumn(decl.name) else {

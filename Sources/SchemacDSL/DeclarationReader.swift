@@ -24,16 +24,34 @@ struct DeclarationReader {
         if let node = top["lint"] { decls.lint = Located(readLintLevels(node), reader.location(node)) }
         if let node = top["enums"] { decls.enums += readEnums(node) }
         if let node = top["dimensions"] {
-            decls.dimensions += reader.namedEntries(node, context: "dimensions").compactMap { readDimension($0.name, $0.key, $0.value) }
+            decls.dimensions += readEntries(node, context: "dimensions") { $0.readDimension($1, $2, $3) }
         }
         if let node = top["facts"] {
-            decls.facts += reader.namedEntries(node, context: "facts").compactMap { readFact($0.name, $0.key, $0.value) }
+            decls.facts += readEntries(node, context: "facts") { $0.readFact($1, $2, $3) }
         }
         if let node = top["tables"] {
-            decls.tables += reader.namedEntries(node, context: "tables").compactMap { name, key, value in
-                readBody(name, key, value, allowed: Self.bodyKeys, context: "table '\(name)'", hints: Self.tableHints).map(\.0)
+            decls.tables += readEntries(node, context: "tables") { reader, name, key, value in
+                reader.readBody(name, key, value, allowed: Self.bodyKeys, context: "table '\(name)'", hints: Self.tableHints).map(\.0)
             }
         }
+    }
+
+    /// The definitions of a name → definition mapping, read in chunks on all cores.
+    /// Entries are independent and a reader's only state is what it reported, so each
+    /// chunk reports to a reader of its own, taken over in entry order: the same
+    /// declarations and diagnostics as reading them one after another.
+    private func readEntries<Decl: Sendable>(
+        _ node: YAMLNode, context: String, _ read: @Sendable (DeclarationReader, String, YAMLNode, YAMLNode) -> Decl?
+    ) -> [Decl] {
+        let entries = reader.namedEntries(node, context: context)
+        let file = reader.file
+        let chunks = Chunks.map(entries.count) { range in
+            let chunkReader = DeclarationReader(reader: Reader(file: file))
+            let decls = entries[range].compactMap { read(chunkReader, $0.name, $0.key, $0.value) }
+            return (decls, chunkReader.reader.diagnostics)
+        }
+        for (_, diagnostics) in chunks { reader.report(contentsOf: diagnostics) }
+        return chunks.flatMap(\.0)
     }
 
     private func checkExtension(_ name: Located<String>, _ node: YAMLNode) -> Bool {

@@ -2,7 +2,7 @@ import SchemacIR
 
 /// The DSL as written, with locations: what the reader understood of the YAML
 /// before names are resolved and the warehouse structure is expanded.
-struct SchemaDeclarations {
+struct SchemaDeclarations: Sendable {
     var schemaName: Located<String>?
     var extensions: [Located<String>] = []
     var naming: Located<NamingConventions>?
@@ -15,14 +15,14 @@ struct SchemaDeclarations {
     var tables: [TableBody] = []
 }
 
-struct EnumDecl {
+struct EnumDecl: Sendable {
     var name: String
     var location: SourceLocation
     var values: [Located<String>]
 }
 
 /// What dimensions, facts and plain tables have in common.
-struct TableBody {
+struct TableBody: Sendable {
     var name: String
     var location: SourceLocation
     var columns: [ColumnDecl] = []
@@ -34,7 +34,7 @@ struct TableBody {
     var lintIgnores: [LintSettings.Ignore] = []
 }
 
-struct DimensionDecl {
+struct DimensionDecl: Sendable {
     var body: TableBody
     var history: History = .scd1
     var noOverlap = false
@@ -43,28 +43,28 @@ struct DimensionDecl {
     var hierarchy: HierarchyDecl?
 }
 
-struct HierarchyDecl {
+struct HierarchyDecl: Sendable {
     var location: SourceLocation
     var parent: Located<String>?
     var closureTable: Located<String>?
     var maintain: Hierarchy.Maintenance = .trigger
 }
 
-struct FactDecl {
+struct FactDecl: Sendable {
     var body: TableBody
     var dimensions: [DimensionRefDecl] = []
     var grain: [Located<String>] = []
     var measures: [ColumnDecl] = []
 }
 
-struct DimensionRefDecl {
+struct DimensionRefDecl: Sendable {
     var dimension: Located<String>
     var role: Located<String>?
     /// The fact column: `<role>_id`, or `<dimension>_id` without a role.
     var columnName: String { (role?.value ?? dimension.value) + "_id" }
 }
 
-struct ColumnDecl {
+struct ColumnDecl: Sendable {
     var name: String
     var location: SourceLocation
     /// The type as written, without a trailing `?`; nil when taken from `references`.
@@ -85,7 +85,7 @@ struct ColumnDecl {
     var lintIgnores: [LintSettings.Ignore] = []
 }
 
-struct IndexDecl {
+struct IndexDecl: Sendable {
     var location: SourceLocation
     var columns: [Located<String>] = []
     var expression: String?
@@ -96,7 +96,7 @@ struct IndexDecl {
     var include: [Located<String>] = []
 }
 
-struct CheckDecl {
+struct CheckDecl: Sendable {
     var name: String
     var expression: String
     var location: SourceLocation

@@ -2,7 +2,7 @@ import SchemacIR
 
 /// A dimension → its table (surrogate key, SCD2 history, parent column) and,
 /// with a hierarchy, its closure table.
-extension Translator {
+extension TableTranslator {
     static let timestampColumns = ["created_at", "updated_at"]
     static let scd2Columns = ["valid_from", "valid_to", "is_current"]
 
@@ -104,7 +104,7 @@ extension Translator {
         builder.addIndex(Index(name: ObjectName.unique(table, key + ["current"]), unique: true, keys: key.map { .column($0) }, predicate: "is_current"))
         builder.addIndex(Index(name: ObjectName.index(table, key + ["valid_from"]), keys: (key + ["valid_from"]).map { .column($0) }))
         if noOverlap {
-            extraExtensions.insert("btree_gist")
+            requireExtension("btree_gist")
             let elements = key.map { ExclusionConstraint.Element(expression: $0, operator: "=") }
                 + [ExclusionConstraint.Element(expression: "tstzrange(valid_from, valid_to, '[)')", operator: "&&")]
             builder.table.exclusions.append(ExclusionConstraint(name: ObjectName.exclusion(table, "no_overlap"), method: "gist", elements: elements))

@@ -1,7 +1,7 @@
 import SchemacIR
 
 /// Facts (dimension references, measures, grain) and plain tables.
-extension Translator {
+extension TableTranslator {
     func translateFact(_ decl: FactDecl) -> Table? {
         let body = decl.body
         var builder = startTable(body, kind: .fact)
@@ -52,7 +52,7 @@ extension Translator {
     }
 
     private func dimensionDecl(named name: String) -> DimensionDecl? {
-        dimensionIndex[name].map { decls.dimensions[$0] }
+        scope.dimensionIndex[name].map { decls.dimensions[$0] }
     }
 
     /// Grain entries name a dimension (without role), a role, or a column.

@@ -25,6 +25,9 @@ final class Reader {
         diagnostics.error(code, message, at: location)
     }
 
+    /// Takes over what another reader of the same file reported.
+    func report(contentsOf other: Diagnostics) { diagnostics.append(contentsOf: other) }
+
     /// The entries of a mapping, checked against the keys allowed in `context`.
     ///
     /// `context` (like every `what` below) only names the node in messages, so it is an
@@ -143,6 +146,8 @@ struct Located<Value> {
     var location: SourceLocation
     init(_ value: Value, _ location: SourceLocation) { self.value = value; self.location = location }
 }
+
+extension Located: Sendable where Value: Sendable {}
 
 extension Reader {
     /// An SQL expression emitted verbatim (checks, predicates, `{sql:}` defaults):

@@ -3,27 +3,20 @@ import SchemacIR
 /// Turns the declarations of all files into the IR: resolves names, expands
 /// the warehouse structure (surrogate keys, SCD2, closure tables) and checks
 /// everything, reporting all problems.
+///
+/// The checks across tables run here; each dimension, fact and plain table is
+/// translated by a `TableTranslator`, in chunks on all cores.
 final class Translator {
     let decls: SchemaDeclarations
-    var diagnostics: Diagnostics
+    private(set) var diagnostics: Diagnostics
     let naming: NamingConventions
     let schemaName: String
-    private(set) var enums: [String: EnumType] = [:]
-    /// Logical name → what a `references` or a fact dimension can point at.
-    private(set) var targets: [String: ReferenceTarget] = [:]
-    var extraExtensions: Set<String> = []
-    private var brokenColumns: Set<String> = []
-    /// Dimension name → position in `decls.dimensions`.
-    let dimensionIndex: [String: Int]
 
     init(_ decls: SchemaDeclarations, diagnostics: Diagnostics) {
         self.decls = decls
         self.diagnostics = diagnostics
         naming = decls.naming?.value ?? NamingConventions()
         schemaName = decls.schemaName?.value ?? "public"
-        var index: [String: Int] = [:]
-        for (i, dimension) in decls.dimensions.enumerated() where index[dimension.body.name] == nil { index[dimension.body.name] = i }
-        dimensionIndex = index
     }
 
     func error(_ code: String, _ message: String, at location: SourceLocation?) {
@@ -31,21 +24,44 @@ final class Translator {
     }
 
     func translate() -> Schema {
-        checkNamespace()
-        translateEnums()
-        collectTargets()
-        var tables: [Table] = []
-        for dimension in decls.dimensions { tables += translateDimension(dimension) }
-        for fact in decls.facts { tables += translateFact(fact).map { [$0] } ?? [] }
-        for table in decls.tables { tables += translatePlainTable(table).map { [$0] } ?? [] }
+        let namesAreUnique = checkNamespace()
+        let scope = TranslationScope(decls: decls, naming: naming, enums: translateEnums(), targets: collectTargets())
+        let (tables, extraExtensions) = translateTables(in: scope, concurrently: namesAreUnique)
         checkRelationNames(tables)
-        checkEnumNames(against: tables)
+        checkEnumNames(scope.enums, against: tables)
         let extensions = decls.extensions.map(\.value) + extraExtensions
-        return Schema(name: schemaName, extensions: extensions, enums: Array(enums.values), tables: tables)
+        return Schema(name: schemaName, extensions: extensions, enums: Array(scope.enums.values), tables: tables)
+    }
+
+    /// Every dimension, then every fact, then every plain table, each chunk with its own
+    /// diagnostics, merged in that order: the same tables and diagnostics as one pass.
+    ///
+    /// A table's broken columns (see `TableTranslator.markBroken`) are keyed by its DSL
+    /// name, which only clashes when the namespace check failed: then one chunk keeps
+    /// a clash's later tables seeing the earlier ones' broken columns, as before.
+    private func translateTables(in scope: TranslationScope, concurrently: Bool) -> ([Table], Set<String>) {
+        let count = decls.dimensions.count + decls.facts.count + decls.tables.count
+        let chunks = Chunks.map(count, limit: concurrently ? Chunks.defaultLimit : 1) { range in
+            let translator = TableTranslator(scope)
+            var tables: [Table] = []
+            for item in range { tables += translator.translate(item: item) }
+            return (tables, translator.diagnostics, translator.extraExtensions)
+        }
+        var tables: [Table] = []
+        tables.reserveCapacity(chunks.reduce(0) { $0 + $1.0.count })
+        var extensions: Set<String> = []
+        for (chunkTables, chunkDiagnostics, chunkExtensions) in chunks {
+            tables += chunkTables
+            diagnostics.append(contentsOf: chunkDiagnostics)
+            extensions.formUnion(chunkExtensions)
+        }
+        return (tables, extensions)
     }
 
     /// Dimensions, facts, tables and enums share one namespace.
-    private func checkNamespace() {
+    /// Returns false when two of them clash.
+    private func checkNamespace() -> Bool {
+        var unique = true
         var seen: [String: (String, SourceLocation)] = [:]
         var all: [(kind: String, name: String, location: SourceLocation)] = []
         all += decls.enums.map { ("enum", $0.name, $0.location) }
@@ -55,13 +71,16 @@ final class Translator {
         for (kind, name, location) in all.sorted(by: { $0.location < $1.location }) {
             if let (firstKind, first) = seen[name] {
                 error("duplicate-name", "\(kind) '\(name)' is already defined as \(firstKind == "enum" ? "an" : "a") \(firstKind) at \(first)", at: location)
+                unique = false
             } else {
                 seen[name] = (kind, location)
             }
         }
+        return unique
     }
 
-    private func translateEnums() {
+    private func translateEnums() -> [String: EnumType] {
+        var enums: [String: EnumType] = [:]
         for decl in decls.enums where enums[decl.name] == nil {
             if case let .success(type) = ColumnType.parse(decl.name), type.enumName == nil {
                 error("invalid-identifier", "enum '\(decl.name)' has the name of the built-in type \(type.canonical)", at: decl.location)
@@ -79,9 +98,11 @@ final class Translator {
             }
             enums[decl.name] = EnumType(name: decl.name, values: labels, location: decl.location)
         }
+        return enums
     }
 
-    private func collectTargets() {
+    private func collectTargets() -> [String: ReferenceTarget] {
+        var targets: [String: ReferenceTarget] = [:]
         for dimension in decls.dimensions {
             let name = dimension.body.name
             targets[name] = ReferenceTarget(kind: .dimension, table: naming.tableName(for: .dimension, name), keyColumn: "id", keyType: .bigint)
@@ -99,10 +120,11 @@ final class Translator {
             if keys.count != 1 { target.keyColumn = nil }
             targets[table.name] = target
         }
+        return targets
     }
 
     /// A table's row type lives in the same namespace as enum types.
-    private func checkEnumNames(against tables: [Table]) {
+    private func checkEnumNames(_ enums: [String: EnumType], against tables: [Table]) {
         let tableNames = Set(tables.map(\.name))
         // A clash of DSL names is already reported by the namespace check.
         let dslNames = Set(decls.dimensions.map(\.body.name) + decls.facts.map(\.body.name) + decls.tables.map(\.name))
@@ -110,25 +132,10 @@ final class Translator {
             error("duplicate-name", "enum '\(type.name)' has the name of a table; PostgreSQL types and tables share names", at: type.location)
         }
     }
-
-    /// Columns whose declaration had an error: later references to them stay quiet
-    /// instead of reporting a second, misleading "unknown column".
-    func markBroken(_ column: String, in table: String) { brokenColumns.insert(table + "." + column) }
-    func isBroken(_ column: String, in table: String) -> Bool { brokenColumns.contains(table + "." + column) }
-
-    func target(named name: Located<String>) -> ReferenceTarget? {
-        if let target = targets[name.value] { return target }
-        let hint = Suggestions.hint(for: name.value, in: targets.keys)
-        error("unknown-reference", "'\(name.value)' is not a dimension, fact or table\(hint)", at: name.location)
-        return nil
-    }
-
-    func enumType(named name: String) -> EnumType? { enums[name] }
-    var enumNames: [String] { Array(enums.keys) }
 }
 
 /// What a foreign key can point at: a table's single-column primary key.
-struct ReferenceTarget {
+struct ReferenceTarget: Sendable {
     var kind: TableKind
     var table: String
     /// nil when the table has no single-column primary key.
