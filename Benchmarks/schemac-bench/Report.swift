@@ -22,6 +22,7 @@ struct BenchReport {
             "of \(runs) runs each: wall time, CPU time (user + system; above the wall time when",
             "schemac keeps both cores busy) and peak resident memory of the `schemac` process.",
             String(format: "Machine: %d cores, 1-minute load average %.2f before and %.2f after the runs.", machine.cores, machine.loadBefore, machine.loadAfter),
+            "[performance.md](performance.md) says where the time goes; `SCHEMAC_TIMINGS=1` prints the stages of one run.",
             "",
             "| tables | command | wall (median) | CPU (median) | peak memory |",
             "|---:|---|---:|---:|---:|",
