@@ -37,23 +37,38 @@ public enum SchemaLoader {
         var diagnostics = Diagnostics()
         var decls = SchemaDeclarations()
         let sorted = files.sorted { $0.path < $1.path }
-        for file in sorted {
-            let reader = Reader(file: file.path)
-            let document = YAMLReader.parse(file.contents)
-            for problem in document.problems {
-                reader.error("yaml", problem.message, at: SourceLocation(file: file.path, line: problem.mark.line, column: problem.mark.column))
-            }
-            if let root = document.root {
-                var fileDecls = SchemaDeclarations()
-                DeclarationReader(reader: reader).read(root, into: &fileDecls)
-                merge(fileDecls, into: &decls, diagnostics: &diagnostics)
-            }
-            diagnostics.append(contentsOf: reader.diagnostics)
+        // Files are parsed on all cores (libyaml reads one file on one thread)
+        // and merged in path order, so output and diagnostics do not depend on it.
+        let parsed = Chunks.map(sorted.count, limit: sorted.count) { range in range.map { read(sorted[$0]) } }
+        for file in parsed.joined() {
+            if let fileDecls = file.declarations { merge(fileDecls, into: &decls, diagnostics: &diagnostics) }
+            diagnostics.append(contentsOf: file.diagnostics)
         }
         let translator = Translator(decls, diagnostics: diagnostics)
         let schema = translator.translate()
         if translator.diagnostics.hasErrors { return .failure(DiagnosticError(translator.diagnostics.sorted)) }
         return .success(CompiledSchema(schema: schema, migration: decls.migration?.value ?? MigrationSettings(), files: sorted.map(\.path), lint: decls.lintSettings))
+    }
+
+    /// One file's declarations (nil when it has no YAML document) and what its reader reported.
+    private struct ParsedFile: Sendable {
+        var declarations: SchemaDeclarations?
+        var diagnostics: Diagnostics
+    }
+
+    private static func read(_ file: SourceFile) -> ParsedFile {
+        let reader = Reader(file: file.path)
+        let document = YAMLReader.parse(file.contents)
+        for problem in document.problems {
+            reader.error("yaml", problem.message, at: SourceLocation(file: file.path, line: problem.mark.line, column: problem.mark.column))
+        }
+        var declarations: SchemaDeclarations?
+        if let root = document.root {
+            var fileDecls = SchemaDeclarations()
+            DeclarationReader(reader: reader).read(root, into: &fileDecls)
+            declarations = fileDecls
+        }
+        return ParsedFile(declarations: declarations, diagnostics: reader.diagnostics)
     }
 
     /// `schema`, `naming`, `migration` and `lint` may be given in one file only; everything else accumulates.
