@@ -46,9 +46,6 @@ public enum QuerySQL {
         SelectItems(table).list
     }
 
-    static func selectItems(_ table: Table) -> [String] {
-        table.columns.map(selectItem)
-    }
 
     /// The name the hierarchy queries give the closure depth: `depth`, unless the
     /// dimension has a column of that name (then `closure_depth`, `closure_depth_2`…).
@@ -62,10 +59,9 @@ public enum QuerySQL {
         return alias
     }
 
-    /// `name`, or `name::text AS name`: qualified, it is the same item after `n.`.
-    static func selectItem(_ column: Column) -> String {
-        let name = SQLIdentifier.quote(column.name)
-        guard let textType = readsAsText(column.type) else { return name }
+    /// `name` (quoted), or `name::text AS name`: qualified, it is the same item after `n.`.
+    static func selectItem(quotedName name: String, type: ColumnType) -> String {
+        guard let textType = readsAsText(type) else { return name }
         return name + "::" + textType + " AS " + name
     }
 
@@ -168,12 +164,31 @@ public enum QuerySQL {
 /// typed query of the table start from them, some queries from the same list.
 public struct SelectItems: Sendable {
     public let table: Table
+    /// Each column's name as SQL writes it (`SQLIdentifier.quote`), in order: the
+    /// queries name columns again after selecting them.
+    let names: [String]
     /// `QuerySQL.selectItem` of each column, in order.
     let items: [String]
 
     public init(_ table: Table) {
         self.table = table
-        items = QuerySQL.selectItems(table)
+        var names: [String] = []
+        var items: [String] = []
+        names.reserveCapacity(table.columns.count)
+        items.reserveCapacity(table.columns.count)
+        // By index: iterating the columns would copy each whole `Column`.
+        for index in table.columns.indices {
+            let name = SQLIdentifier.quote(table.columns[index].name)
+            names.append(name)
+            items.append(QuerySQL.selectItem(quotedName: name, type: table.columns[index].type))
+        }
+        self.names = names
+        self.items = items
+    }
+
+    /// The index of the column named `name`.
+    func columnIndex(_ name: String) -> Int? {
+        table.columns.firstIndex { $0.name == name }
     }
 
     /// `QuerySQL.selectList(table)`.

@@ -6,7 +6,28 @@ public enum SQLIdentifier {
     /// Quotes exactly when needed: not matching `[a-z_][a-z0-9_$]*`, or a PostgreSQL keyword that cannot be
     /// used bare as a column/table name (catcode R or T in `pg_get_keywords()`).
     public static func quote(_ name: String) -> String {
-        isBare(name) && !SQLKeywords.reservedSet.contains(name) ? name : delimited(name)
+        let scanned = scan(name)
+        return scanned.isBare && !(scanned.mayBeKeyword && SQLKeywords.reservedSet.contains(name)) ? name : delimited(name)
+    }
+
+    /// Whether `name` is in `SQLKeywords.reserved`.
+    static func isReservedKeyword(_ name: String) -> Bool {
+        scan(name).mayBeKeyword && SQLKeywords.reservedSet.contains(name)
+    }
+
+    /// `isBare(name)`, and whether `name` may be a reserved keyword, in one pass over its
+    /// bytes. Those keywords are lower-case letters and `_`, at most 17 bytes long: a
+    /// longer name, or one with a digit or `$` (most generated and numbered names), is
+    /// told apart without hashing it.
+    private static func scan(_ name: String) -> (isBare: Bool, mayBeKeyword: Bool) {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || isLower(first) else { return (false, false) }
+        var isLettersOnly = true
+        let isBare = name.everyUTF8Byte { byte in
+            if isLower(byte) || byte == UInt8(ascii: "_") { return true }
+            isLettersOnly = false
+            return isDigit(byte) || byte == UInt8(ascii: "$")
+        }
+        return (isBare, isBare && isLettersOnly && name.utf8.count <= SQLKeywords.longestReserved)
     }
 
     /// `schema.name`, each part quoted as needed. The schema is never omitted, even for `public`:

@@ -32,5 +32,7 @@ enum SQLKeywords {
     ]
 
     static let reservedSet = Set(reserved)
+    /// The byte count of the longest reserved keyword (`current_timestamp`).
+    static let longestReserved = 17
     static let notTypeOrFunctionNameSet = Set(notTypeOrFunctionName)
 }

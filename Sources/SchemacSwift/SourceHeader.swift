@@ -35,30 +35,77 @@ struct TableDoc {
     let schema: Schema
 
     var lines: [String] {
-        let comment = docLines(table.comment)
-        return comment + (comment.isEmpty ? [] : [""]) + [summary]
+        var lines = docLines(table.comment)
+        if !lines.isEmpty { lines.append("") }
+        lines.append(summary)
+        return lines
     }
 
+    /// Written piece by piece into one String sized up front: interpolating the pieces
+    /// regrew the text several times per table.
     private var summary: String {
-        let qualified = "`\(schema.name).\(table.name)`"
+        var text = ""
+        text.reserveCapacity(160)
+        func code(_ name: String) {
+            text += "`"
+            text += name
+            text += "`"
+        }
+        func qualifiedName() {
+            text += "`"
+            text += schema.name
+            text += "."
+            text += table.name
+            text += "`"
+        }
+        func list(_ names: [String]) {
+            for (index, name) in names.enumerated() {
+                if index > 0 { text += ", " }
+                code(name)
+            }
+        }
         switch table.kind {
         case .dimension:
-            guard let dimension = table.dimension else { return "Dimension table \(qualified)." }
-            var text = "Dimension `\(table.logicalName)` (\(qualified)), \(dimension.history.rawValue)"
-            if !dimension.businessKey.isEmpty { text += ", business key " + list(dimension.businessKey) }
-            if let hierarchy = dimension.hierarchy { text += ", hierarchy in `\(hierarchy.closureTable)`" }
-            return text + "."
+            guard let dimension = table.dimension else {
+                text += "Dimension table "
+                qualifiedName()
+                break
+            }
+            text += "Dimension "
+            code(table.logicalName)
+            text += " ("
+            qualifiedName()
+            text += "), "
+            text += dimension.history.rawValue
+            if !dimension.businessKey.isEmpty {
+                text += ", business key "
+                list(dimension.businessKey)
+            }
+            if let hierarchy = dimension.hierarchy {
+                text += ", hierarchy in "
+                code(hierarchy.closureTable)
+            }
         case .fact:
-            let measures = table.fact.map { list($0.measures) } ?? ""
-            return "Fact `\(table.logicalName)` (\(qualified))" + (measures.isEmpty ? "." : ", measures \(measures).")
-        case .table: return "Table \(qualified)."
+            text += "Fact "
+            code(table.logicalName)
+            text += " ("
+            qualifiedName()
+            text += ")"
+            if let measures = table.fact?.measures, !measures.isEmpty {
+                text += ", measures "
+                list(measures)
+            }
+        case .table:
+            text += "Table "
+            qualifiedName()
         case .closure:
-            let dimension = table.closure?.dimensionTable ?? ""
-            return "Closure table \(qualified) of `\(dimension)`: one row per ancestor and descendant, self rows at depth 0."
+            text += "Closure table "
+            qualifiedName()
+            text += " of "
+            code(table.closure?.dimensionTable ?? "")
+            text += ": one row per ancestor and descendant, self rows at depth 0"
         }
-    }
-
-    private func list(_ names: [String]) -> String {
-        names.map { "`\($0)`" }.joined(separator: ", ")
+        text += "."
+        return text
     }
 }

@@ -14,6 +14,11 @@ public struct HierarchyQuerySQL: Sendable {
     let select: SelectItems
     /// `SELECT n.<every column>, c.depth`: three queries share it.
     private let nodeSelect: String
+    /// The quoted names every query uses, quoted once.
+    private let dimension: String
+    private let closure: String
+    private let key: String
+    private let parent: String
 
     /// nil unless `table` is a dimension with a hierarchy.
     public init?(_ table: Table, schema: String) {
@@ -29,12 +34,12 @@ public struct HierarchyQuerySQL: Sendable {
         self.select = select
         let alias = SQLIdentifier.quote(QuerySQL.depthAlias(select.table))
         nodeSelect = select.select(qualifier: "n", extra: [alias == "depth" ? "c.depth" : "c.depth AS \(alias)"])
+        dimension = SQLIdentifier.qualified(schema, select.table.name)
+        closure = SQLIdentifier.qualified(schema, hierarchy.closureTable)
+        key = SQLIdentifier.quote(select.table.primaryKey?.columns.first ?? "id")
+        parent = SQLIdentifier.quote(hierarchy.parentColumn)
     }
 
-    private var dimension: String { SQLIdentifier.qualified(schema, table.name) }
-    private var closure: String { SQLIdentifier.qualified(schema, hierarchy.closureTable) }
-    private var key: String { SQLIdentifier.quote(table.primaryKey?.columns.first ?? "id") }
-    private var parent: String { SQLIdentifier.quote(hierarchy.parentColumn) }
     private var isVersioned: Bool { table.dimension?.history == .scd2 }
     private var keyParameter: QueryParameter { QueryParameter(name: "node_id", type: .bigint) }
 

@@ -5,15 +5,18 @@ import SchemacIR
 public struct VersionQuerySQL: Sendable {
     /// Columns schemac adds to every dimension and fills itself; a new version
     /// takes every other column from its parameters.
-    static let generatedColumns: Set<String> = ["id", "created_at", "updated_at", "valid_from", "valid_to", "is_current"]
+    /// (Six names: comparing with each costs less than hashing.)
+    static let generatedColumns = ["id", "created_at", "updated_at", "valid_from", "valid_to", "is_current"]
 
     let table: Table
     let info: DimensionInfo
     let schema: String
+    /// The quoted column names.
+    private let select: SelectItems
     /// `SELECT <every column>`: three queries share it, and a warehouse has thousands of them.
     private let selectClause: String
-    /// The business key's columns, in key order.
-    private let keyColumns: [Column]
+    /// The business key's columns (indices into `table.columns`), in key order.
+    private let keyColumns: [Int]
     /// `key1 = $1 AND key2 = $2`, the key columns being the first parameters (two queries share it).
     private let keyMatch: String
 
@@ -28,15 +31,18 @@ public struct VersionQuerySQL: Sendable {
         table = select.table
         self.info = info
         self.schema = schema
+        self.select = select
         selectClause = select.select()
-        let keyColumns = info.businessKey.compactMap(select.table.column(named:))
+        let keyColumns = info.businessKey.compactMap(select.columnIndex)
         self.keyColumns = keyColumns
         keyMatch = keyColumns.enumerated().map { offset, column in
-            "\(SQLIdentifier.quote(column.name)) = \(QuerySQL.placeholder(offset + 1, type: column.type, schema: schema))"
+            select.names[column] + " = " + QuerySQL.placeholder(offset + 1, type: select.table.columns[column].type, schema: schema)
         }.joined(separator: " AND ")
     }
 
     private var qualifiedTable: String { SQLIdentifier.qualified(schema, table.name) }
+
+    private var keyParameters: [QueryParameter] { keyColumns.map { QueryParameter(table.columns[$0]) } }
 
     /// The current version of the row with the given business key (at most one, by the
     /// partial unique index on the key).
@@ -46,7 +52,7 @@ public struct VersionQuerySQL: Sendable {
             FROM \(qualifiedTable)
             WHERE \(keyMatch) AND is_current
             """
-        return QueryStatement(sql: sql, parameters: keyColumns.map(QueryParameter.init))
+        return QueryStatement(sql: sql, parameters: keyParameters)
     }
 
     /// The version valid at a point in time: validity ranges are half-open, so at the
@@ -58,12 +64,13 @@ public struct VersionQuerySQL: Sendable {
             FROM \(qualifiedTable)
             WHERE \(keyMatch) AND valid_from <= \(at) AND \(at) < valid_to
             """
-        return QueryStatement(sql: sql, parameters: keyColumns.map(QueryParameter.init) + [QueryParameter(name: "at", type: .timestamptz)])
+        return QueryStatement(sql: sql, parameters: keyParameters + [QueryParameter(name: "at", type: .timestamptz)])
     }
 
-    /// The columns a new version takes from its parameters, in table order.
-    var versionedColumns: [Column] {
-        table.columns.filter { !Self.generatedColumns.contains($0.name) && $0.identity == nil }
+    /// The columns a new version takes from its parameters (indices into
+    /// `table.columns`), in table order.
+    var versionedColumns: [Int] {
+        table.columns.indices.filter { !Self.generatedColumns.contains(table.columns[$0].name) && table.columns[$0].identity == nil }
     }
 
     /// Closes the current version (if any) at `valid_from` and inserts the new one from
@@ -76,7 +83,7 @@ public struct VersionQuerySQL: Sendable {
     /// ("one current version per key") and the no-overlap exclusion constraint.
     public func recordVersion() -> QueryStatement {
         let columns = versionedColumns
-        let parameters = columns.map(QueryParameter.init) + [QueryParameter(name: "valid_from", type: .timestamptz)]
+        let parameters = columns.map { QueryParameter(table.columns[$0]) } + [QueryParameter(name: "valid_from", type: .timestamptz)]
         var ctes = [closeCurrent(columns, validFrom: parameters.count), insertNext(columns, validFrom: parameters.count)]
         if let hierarchy = info.hierarchy { ctes.append(repointChildren(hierarchy)) }
         let sql = "WITH " + ctes.joined(separator: ", ") + "\n" + selectClause + "\nFROM inserted"
@@ -84,15 +91,15 @@ public struct VersionQuerySQL: Sendable {
     }
 
     /// `$n`, cast as needed, for the versioned column at `index`.
-    private func value(_ columns: [Column], _ index: Int) -> String {
-        QuerySQL.placeholder(index + 1, type: columns[index].type, schema: schema)
+    private func value(_ columns: [Int], _ index: Int) -> String {
+        QuerySQL.placeholder(index + 1, type: table.columns[columns[index]].type, schema: schema)
     }
 
     /// Ends the current version at `$validFrom`; the business key is among the versioned
     /// columns, so the WHERE reuses their parameters.
-    private func closeCurrent(_ columns: [Column], validFrom: Int) -> String {
-        let keyMatch = info.businessKey.compactMap { key in
-            columns.firstIndex { $0.name == key }.map { "\(SQLIdentifier.quote(key)) = \(value(columns, $0))" }
+    private func closeCurrent(_ columns: [Int], validFrom: Int) -> String {
+        let keyMatch = keyColumns.compactMap { key in
+            columns.firstIndex(of: key).map { select.names[key] + " = " + value(columns, $0) }
         }.joined(separator: " AND ")
         return """
             closed AS (
@@ -105,9 +112,9 @@ public struct VersionQuerySQL: Sendable {
     }
 
     /// Inserts the new version, valid from `$validFrom`.
-    private func insertNext(_ columns: [Column], validFrom: Int) -> String {
+    private func insertNext(_ columns: [Int], validFrom: Int) -> String {
         // The closing parenthesis rides on the last column, so the list can wrap.
-        let names = columns.map { SQLIdentifier.quote($0.name) } + ["valid_from)"]
+        let names = columns.map { select.names[$0] } + ["valid_from)"]
         let values = columns.indices.map { value(columns, $0) } + ["$\(validFrom)"]
         return """
             inserted AS (

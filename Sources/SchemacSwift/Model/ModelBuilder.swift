@@ -7,9 +7,7 @@ struct ModelBuilder {
     let table: Table
     let typeName: String
     let enumNames: [String: String]
-    /// Column name → property name (unescaped), unique within the model.
-    let properties: [String: String]
-    /// Each column's property name (unescaped), in table order.
+    /// Each column's property name (unescaped), in table order; unique within the model.
     let columnPropertyNames: [String]
     /// Each column's property as written in code (keywords escaped), in table order:
     /// computed once, since every column is named in several places.
@@ -21,38 +19,59 @@ struct ModelBuilder {
         self.table = table
         self.typeName = typeName
         self.enumNames = enumNames
-        var allocator = NameAllocator(reserved: SwiftKeywords.reservedMemberNames, capacity: table.columns.count)
-        var properties: [String: String] = [:]
-        properties.reserveCapacity(table.columns.count)
+        let count = table.columns.count
+        var allocator = NameAllocator(reserved: SwiftKeywords.reservedMemberNames, capacity: count)
         var names: [String] = []
-        names.reserveCapacity(table.columns.count)
-        for column in table.columns {
-            let name = allocator.claim(SwiftNames.lowerCamel(column.name))
-            properties[column.name] = name
+        var properties: [String] = []
+        var types: [String] = []
+        names.reserveCapacity(count)
+        properties.reserveCapacity(count)
+        types.reserveCapacity(count)
+        // By index: iterating the columns would copy each whole `Column`.
+        for index in table.columns.indices {
+            let name = allocator.claim(SwiftNames.lowerCamel(table.columns[index].name))
             names.append(name)
+            properties.append(SwiftNames.escaped(name))
+            types.append(
+                SwiftTypeMapping.swiftType(
+                    table.columns[index].type, nullable: table.columns[index].nullable, enumNames: enumNames))
         }
-        self.properties = properties
         columnPropertyNames = names
-        columnProperties = names.map(SwiftNames.escaped)
-        columnTypes = table.columns.map { SwiftTypeMapping.swiftType($0.type, nullable: $0.nullable, enumNames: enumNames) }
+        columnProperties = properties
+        columnTypes = types
+    }
+
+    /// The position of the column named `name`, searched from `start` on and then from
+    /// the first column: a linear search, cheaper than hashing for the short lists looked
+    /// up (keys, measures), and for a run of names in table order (query parameters) when
+    /// each search starts after the previous match.
+    func columnIndex(_ name: String, from start: Int = 0) -> Int? {
+        let columns = table.columns
+        let start = min(start, columns.count)
+        return columns[start...].firstIndex { $0.name == name } ?? columns[..<start].firstIndex { $0.name == name }
     }
 
     /// The property of `column`, escaped for use in code.
-    func property(_ column: String) -> String { SwiftNames.escaped(properties[column] ?? column) }
+    func property(_ column: String) -> String {
+        columnIndex(column).map { columnProperties[$0] } ?? SwiftNames.escaped(column)
+    }
+
+    private static let conformances = ["Codable", "Sendable", "Hashable"]
+    private static let identifiableConformances = conformances + ["Identifiable"]
 
     func declaration(doc: [String]) -> SwiftDecl {
-        var conformances = ["Codable", "Sendable", "Hashable"]
+        var conformances = Self.conformances
         var members: [SwiftDecl] = []
         members.reserveCapacity(table.columns.count + 3)
-        for (index, column) in table.columns.enumerated() {
+        for index in table.columns.indices {
             members.append(
                 .property(
                     PropertyDecl(
-                        name: columnProperties[index], type: columnTypes[index], doc: docLines(column.comment),
+                        name: columnProperties[index], type: columnTypes[index], doc: docLines(table.columns[index].comment),
                         access: .public)))
         }
         if let identity = identityColumn {
-            conformances.append("Identifiable")
+            conformances = Self.identifiableConformances
             if columnProperties[identity] != "id" { members.append(identityProperty(identity)) }
         }
         members.append(.function(initializer))
@@ -103,7 +122,9 @@ func docLines(_ comment: String?) -> [String] {
         }
     }
     return comment.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-        var text = String(line.map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? " " : $0 })
+        // A line without control characters keeps its Characters: only its end is trimmed.
+        let hasControl = line.utf8.contains { $0 < 0x20 }
+        var text = hasControl ? String(line.map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? " " : $0 }) : String(line)
         while text.last?.isWhitespace == true { text.removeLast() }
         return text
     }

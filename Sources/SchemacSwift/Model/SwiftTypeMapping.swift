@@ -57,10 +57,16 @@ struct SchemaNames {
         // By name, for closure tables: `Schema.table(named:)` copies every table it passes.
         var logicalNames: [String: String] = [:]
         logicalNames.reserveCapacity(schema.tables.count)
-        for table in schema.tables where logicalNames[table.name] == nil { logicalNames[table.name] = table.logicalName }
-        for table in schema.tables {
-            let name = types.claim(SwiftNames.upperCamel(Self.typeBaseName(table, logicalNames: logicalNames)))
-            tables[table.name] = name
+        // By index: iterating the tables would copy each whole `Table`.
+        for index in schema.tables.indices where logicalNames[schema.tables[index].name] == nil {
+            logicalNames[schema.tables[index].name] = schema.tables[index].logicalName
+        }
+        tables.reserveCapacity(schema.tables.count)
+        files.reserveCapacity(count)
+        for index in schema.tables.indices {
+            let table = schema.tables[index].name
+            let name = types.claim(SwiftNames.upperCamel(Self.typeBaseName(schema.tables[index], logicalNames: logicalNames)))
+            tables[table] = name
             files[name] = fileNames.claimIgnoringCase(name)
         }
     }

@@ -1,3 +1,5 @@
+import SchemacIR
+
 /// Names the generated code cannot use as they are.
 enum SwiftKeywords {
     /// Keywords that must be written in backticks to be a property or case name.
@@ -8,6 +10,15 @@ enum SwiftKeywords {
         "precedencegroup", "private", "protocol", "public", "repeat", "rethrows", "return", "self", "static", "struct",
         "subscript", "super", "switch", "throw", "throws", "true", "try", "typealias", "var", "where", "while",
     ]
+
+    /// Whether `identifier` is one of `all`. Keywords are 2 to 15 ASCII letters: other
+    /// names (most have a digit, or are longer) are told apart without hashing them.
+    static func isKeyword(_ identifier: String) -> Bool {
+        guard (2...15).contains(identifier.utf8.count),
+            identifier.everyUTF8Byte({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
+        else { return false }
+        return all.contains(identifier)
+    }
 
     /// Type names the generated code refers to, or that a keyword takes: a table or enum
     /// whose Swift name would shadow one of them gets a trailing `_` instead.

@@ -33,7 +33,7 @@ enum SwiftNames {
 
     /// The identifier as written in a declaration or after `self.`: keywords in backticks.
     static func escaped(_ identifier: String) -> String {
-        SwiftKeywords.all.contains(identifier) ? "`" + identifier + "`" : identifier
+        SwiftKeywords.isKeyword(identifier) ? "`" + identifier + "`" : identifier
     }
 
     /// `lowerCamel` or `upperCamel` of an all-ASCII name (every SQL identifier), byte by
@@ -108,24 +108,62 @@ enum SwiftNames {
 
 /// Hands out unique names within one scope (a type's members, a file's types).
 struct NameAllocator {
-    private var taken: Set<String>
+    /// The names handed out. A scope usually holds a few names, and comparing a short
+    /// name with each costs less than hashing it: the set takes over past `listLimit`.
+    private var takenList: [String] = []
+    private var takenSet: Set<String> = []
+    private let capacity: Int
+    private static let listLimit = 16
     /// Names that are never handed out as they are, but with a trailing `_`.
     private let reserved: Set<String>
+    /// Bit `n` is set when a reserved name is `n` bytes long (63: that long or longer):
+    /// most candidates are then known not to be reserved without hashing them.
+    private let reservedLengths: UInt64
 
     /// `capacity`: how many names will be claimed, to size the set once.
     init(reserved: Set<String> = [], taken: Set<String> = [], capacity: Int = 0) {
         self.reserved = reserved
-        self.taken = taken
-        self.taken.reserveCapacity(capacity)
+        reservedLengths = reserved.reduce(0) { $0 | Self.lengthBit($1) }
+        self.capacity = capacity + taken.count
+        takenList.reserveCapacity(min(self.capacity, Self.listLimit))
+        for name in taken { _ = insert(name) }
+    }
+
+    private static func lengthBit(_ name: String) -> UInt64 { 1 << UInt64(min(name.utf8.count, 63)) }
+
+    private func isReserved(_ name: String) -> Bool {
+        reservedLengths & Self.lengthBit(name) != 0 && reserved.contains(name)
+    }
+
+    private func contains(_ name: String) -> Bool {
+        guard takenSet.isEmpty else { return takenSet.contains(name) }
+        // Byte counts first: comparing them is one load each, comparing text a call.
+        let count = name.utf8.count
+        return takenList.contains { $0.utf8.count == count && $0 == name }
+    }
+
+    /// Takes `name`; false when it was taken already.
+    private mutating func insert(_ name: String) -> Bool {
+        if takenSet.isEmpty {
+            if contains(name) { return false }
+            if takenList.count < Self.listLimit {
+                takenList.append(name)
+                return true
+            }
+            takenSet.reserveCapacity(max(capacity, takenList.count + 1))
+            takenSet.formUnion(takenList)
+            takenList = []
+        }
+        return takenSet.insert(name).inserted
     }
 
     /// `candidate`, `candidate_` when reserved, or the first of `…2`, `…3`… still free
     /// (`…_2`, `…_3` after a name that ends in a digit: `x1_2`, not `x12`).
     mutating func claim(_ candidate: String) -> String {
-        let base = reserved.contains(candidate) ? candidate + "_" : candidate
+        let base = isReserved(candidate) ? candidate + "_" : candidate
         var name = base
         var number = 2
-        while !taken.insert(name).inserted {
+        while !insert(name) {
             name = base + (base.last?.isNumber == true ? "_" : "") + String(number)
             number += 1
         }
@@ -135,12 +173,14 @@ struct NameAllocator {
     /// Like `claim`, comparing case-insensitively (file names on macOS and Windows).
     mutating func claimIgnoringCase(_ candidate: String) -> String {
         var name = candidate
+        var lowercased = name.lowercased()
         var number = 2
-        while taken.contains(name.lowercased()) {
+        while contains(lowercased) {
             name = candidate + "_" + String(number)
+            lowercased = name.lowercased()
             number += 1
         }
-        taken.insert(name.lowercased())
+        _ = insert(lowercased)
         return name
     }
 }

@@ -95,6 +95,11 @@ struct SourceBuffer: ~Copyable {
         lineStart = count
     }
 
+    /// Whether the bytes from `start` on are all ASCII (one Character each).
+    func isASCII(from start: Int) -> Bool {
+        !written(from: start).contains { $0 >= 0x80 }
+    }
+
     /// Whether the text from `start` to the end, followed by `suffix`, fits on a line
     /// `depth` levels deep.
     func fits(from start: Int, depth: Int, suffix: String = "", lineLength: Int) -> Bool {

@@ -1,3 +1,5 @@
+import SchemacIR
+
 /// Renders `SwiftDecl`s as swift-format lays them out with its default settings and
 /// a line length of 120: 4-space indentation, one blank line between members (none
 /// between undocumented enum cases or stored properties that follow each other), lists
@@ -60,19 +62,47 @@ struct SwiftRenderer: ~Copyable {
         out.newline()
     }
 
+    /// `line` broken between words into lines of at most `width` Characters (a word
+    /// longer than that gets a line of its own).
     private static func wrapWords(_ line: String, width: Int) -> [String] {
         // In printable ASCII every Character is a byte, and bytes are far cheaper to count.
-        let isPrintableASCII = line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        func length(_ text: some StringProtocol) -> Int { isPrintableASCII ? text.utf8.count : text.count }
-        guard length(line) > width else { return [line] }
+        guard line.everyUTF8Byte({ $0 >= 0x20 && $0 < 0x7F }) else { return wrapWordsCountingCharacters(line, width: width) }
+        guard line.utf8.count > width else { return [line] }
+        // Words are split at single spaces (consecutive spaces leave empty words), and a
+        // word joins a line after one space, or starts it: a line is then always one run
+        // of the text, `start..<end`, cut out once it is complete.
+        let space = UInt8(ascii: " ")
+        var lines: [String] = []
+        var text = line
+        text.withUTF8 { bytes in
+            func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var start = 0
+            var end = 0
+            var wordStart = 0
+            while wordStart <= bytes.count {
+                var wordEnd = wordStart
+                while wordEnd < bytes.count && bytes[wordEnd] != space { wordEnd += 1 }
+                if start < end && end - start + 1 + (wordEnd - wordStart) > width {
+                    lines.append(piece(start..<end))
+                    start = wordStart
+                } else if start == end {
+                    start = wordStart
+                }
+                end = wordEnd
+                wordStart = wordEnd + 1
+            }
+            lines.append(piece(start..<end))
+        }
+        return lines
+    }
+
+    /// `wrapWords` for text that is not all printable ASCII.
+    private static func wrapWordsCountingCharacters(_ line: String, width: Int) -> [String] {
+        guard line.count > width else { return [line] }
         var lines: [String] = []
         var current = ""
-        let words =
-            isPrintableASCII
-            ? line.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map { Substring($0) }
-            : line.split(separator: " ", omittingEmptySubsequences: false)
-        for word in words {
-            if !current.isEmpty && length(current) + 1 + length(word) > width {
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty && current.count + 1 + word.count > width {
                 lines.append(current)
                 current = String(word)
             } else {
@@ -99,10 +129,21 @@ struct SwiftRenderer: ~Copyable {
         case let .function(function): render(function, depth: depth)
         case let .typeAlias(alias):
             doc(alias.doc, depth: depth)
-            writeLine(Self.modifiers(alias.access) + "typealias " + alias.name + " = " + alias.type, depth: depth)
+            out.indent(depth)
+            write(alias.access)
+            out.write("typealias ")
+            out.write(alias.name)
+            out.write(" = ")
+            out.write(alias.type)
+            out.newline()
         case let .associatedType(associated):
             doc(associated.doc, depth: depth)
-            writeLine("associatedtype " + associated.name + ": " + associated.type, depth: depth)
+            out.indent(depth)
+            out.write("associatedtype ")
+            out.write(associated.name)
+            out.write(": ")
+            out.write(associated.type)
+            out.newline()
         }
     }
 
@@ -139,9 +180,16 @@ struct SwiftRenderer: ~Copyable {
     }
 
     private mutating func renderMembers(_ members: [SwiftDecl], depth: Int) {
-        for (index, member) in members.enumerated() {
-            if index > 0 && !(Self.isCompact(members[index - 1]) && Self.isCompact(member)) { out.blankLine() }
-            render(member, depth: depth)
+        // By index, through the buffer: iterating the array copied every member (and
+        // all it holds) only to free the copy again.
+        members.withUnsafeBufferPointer { members in
+            var previousIsCompact = false
+            for index in members.indices {
+                let isCompact = Self.isCompact(members[index])
+                if index > 0 && !(previousIsCompact && isCompact) { out.blankLine() }
+                previousIsCompact = isCompact
+                render(members[index], depth: depth)
+            }
         }
     }
 
@@ -184,21 +232,30 @@ struct SwiftRenderer: ~Copyable {
         let start = out.count
         write(function.access)
         if function.isStatic { out.write("static ") }
-        out.write(function.name == "init" ? "init" : "func " + function.name)
+        if function.name != "init" { out.write("func ") }
+        out.write(function.name)
         let beforeParameters = out.mark
         out.write("(")
-        for (index, parameter) in function.parameters.enumerated() {
+        // Loops by index here and below: iterating an array copies each element.
+        // The rest of a parameter list too long for one line is not written only to be taken back.
+        var isTooLong = false
+        var checksLength = true
+        for index in function.parameters.indices {
             if index > 0 { out.write(", ") }
-            write(parameter)
+            write(function.parameters[index])
+            if isPastLineLength(from: start, depth: depth, checking: &checksLength) {
+                isTooLong = true
+                break
+            }
         }
-        writeSignatureTail(function)
-        if !function.parameters.isEmpty && !fits(from: start, depth: depth, suffix: " {") {
+        if !isTooLong { writeSignatureTail(function) }
+        if isTooLong || (!function.parameters.isEmpty && !fits(from: start, depth: depth, suffix: " {")) {
             out.rewind(to: beforeParameters)
             out.write("(")
             out.newline()
-            for (index, parameter) in function.parameters.enumerated() {
+            for index in function.parameters.indices {
                 out.indent(depth + 1)
-                write(parameter)
+                write(function.parameters[index])
                 if index < function.parameters.count - 1 { out.write(",") }
                 out.newline()
             }
@@ -233,11 +290,11 @@ struct SwiftRenderer: ~Copyable {
         }
         out.write(" {")
         out.newline()
-        for statement in body {
+        for index in body.indices {
             let beforeIndent = out.mark
             out.indent(depth + 1)
             let start = out.count
-            write(statement, depth: depth + 1)
+            write(body[index], depth: depth + 1)
             // An empty statement is an empty line, without trailing white space.
             if out.count == start { out.rewind(to: beforeIndent) }
             out.newline()
@@ -283,21 +340,29 @@ struct SwiftRenderer: ~Copyable {
     private mutating func array(_ elements: [SwiftExpr], depth: Int, from start: Int) {
         let beforeArray = out.mark
         out.write("[")
-        for (index, element) in elements.enumerated() {
+        var isTooLong = false
+        var checksLength = true
+        for index in elements.indices {
             if index > 0 { out.write(", ") }
-            expression(element, depth: depth + 1, from: out.count)
+            expression(elements[index], depth: depth + 1, from: out.count)
+            if isPastLineLength(from: start, depth: depth, checking: &checksLength) {
+                isTooLong = true
+                break
+            }
         }
-        out.write("]")
-        let reserve = Self.arrayReserve(elements)
-        if out.isOneLine(since: beforeArray) && fits(from: start, depth: depth, suffix: reserve) {
-            return
+        if !isTooLong {
+            out.write("]")
+            let reserve = Self.arrayReserve(elements)
+            if out.isOneLine(since: beforeArray) && fits(from: start, depth: depth, suffix: reserve) {
+                return
+            }
         }
         out.rewind(to: beforeArray)
         out.write("[")
         out.newline()
-        for element in elements {
+        for index in elements.indices {
             out.indent(depth + 1)
-            expression(element, depth: depth + 1, from: out.count)
+            expression(elements[index], depth: depth + 1, from: out.count)
             out.write(",")
             out.newline()
         }
@@ -316,12 +381,17 @@ struct SwiftRenderer: ~Copyable {
         return ""
     }
 
-    private func fits(from start: Int, depth: Int, suffix: String = "") -> Bool {
-        out.fits(from: start, depth: depth, suffix: suffix, lineLength: Self.lineLength)
+    /// Whether the text written from `start` is ASCII and already longer than a line
+    /// `depth` levels deep: then nothing written after it can make it fit. Looked at once,
+    /// when the text first grows past the line length (`checking` turns false then).
+    private func isPastLineLength(from start: Int, depth: Int, checking: inout Bool) -> Bool {
+        guard checking, out.count - start > Self.lineLength - depth * SourceBuffer.indentWidth else { return false }
+        checking = false
+        return out.isASCII(from: start)
     }
 
-    private static func modifiers(_ access: SwiftAccess?) -> String {
-        access.map { $0.rawValue + " " } ?? ""
+    private func fits(from start: Int, depth: Int, suffix: String = "") -> Bool {
+        out.fits(from: start, depth: depth, suffix: suffix, lineLength: Self.lineLength)
     }
 
     private mutating func write(_ access: SwiftAccess?) {
@@ -331,9 +401,9 @@ struct SwiftRenderer: ~Copyable {
     }
 
     private mutating func write(_ items: [String], separator: String) {
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
             if index > 0 { out.write(separator) }
-            out.write(item)
+            out.write(items[index])
         }
     }
 

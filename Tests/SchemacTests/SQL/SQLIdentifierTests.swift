@@ -49,4 +49,16 @@ import Testing
         #expect(SQLKeywords.reserved.count == 100)
         #expect(SQLKeywords.reservedSet.isDisjoint(with: SQLKeywords.notTypeOrFunctionNameSet))
     }
+
+    /// `isReservedKeyword` skips the set for names longer than `longestReserved` or with a digit or `$`.
+    @Test func reservedKeywordShortcutSeesEveryKeyword() {
+        #expect(SQLKeywords.longestReserved == SQLKeywords.reserved.map(\.utf8.count).max())
+        for keyword in SQLKeywords.reserved {
+            #expect(SQLIdentifier.isReservedKeyword(keyword))
+            #expect(SQLIdentifier.quote(keyword) == "\"" + keyword + "\"")
+        }
+        #expect(!SQLIdentifier.isReservedKeyword("order_2"))
+        #expect(!SQLIdentifier.isReservedKeyword("current_timestamps"))
+        #expect(SQLIdentifier.quote("order2") == "order2")
+    }
 }

@@ -21,6 +21,18 @@ import Testing
         #expect(SwiftNames.escaped("default") == "`default`")
         #expect(SwiftNames.escaped("self") == "`self`")
         #expect(SwiftNames.escaped("name") == "name")
+        for keyword in SwiftKeywords.all { #expect(SwiftKeywords.isKeyword(keyword)) }
+        #expect(!SwiftKeywords.isKeyword("default2"))
+    }
+
+    /// Past the first names, the allocator moves from a list to a set: same answers.
+    @Test func manyNamesStayUnique() {
+        var names = NameAllocator(taken: ["x"])
+        for number in 0..<40 { #expect(names.claim("name" + String(number)) == "name" + String(number)) }
+        #expect(names.claim("x") == "x2")
+        #expect(names.claim("name3") == "name3_2")
+        #expect(names.claim("name3") == "name3_3")
+        #expect(names.claim("name3_2") == "name3_2_2")
     }
 
     @Test func collisionsAreNumberedInOrder() {
