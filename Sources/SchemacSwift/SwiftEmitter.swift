@@ -19,7 +19,7 @@ public enum SwiftEmitter {
         }
         // Each table's file depends on the table and the names alone: they are built and
         // rendered on all cores.
-        let tableFiles = schema.tables.concurrentMap { table -> (path: String, bytes: [UInt8])? in
+        let tableFiles = schema.tables.concurrentMap(chunks: 32) { table -> (path: String, bytes: [UInt8])? in
             guard let typeName = names.tables[table.name], let file = names.files[typeName] else { return nil }
             let model = ModelBuilder(table: table, typeName: typeName, enumNames: names.enums)
             return (file + ".swift", render(declarations(model, schema: schema), header: header))
