@@ -39,16 +39,22 @@ let package = Package(
         .target(name: "SchemacSQL", dependencies: ["SchemacIR", "SchemacPlanner"], swiftSettings: strict),
         // IR → Swift model source (typed queries take their SQL from the SQL emitter).
         .target(name: "SchemacSwift", dependencies: ["SchemacIR", "SchemacSQL"], swiftSettings: strict),
+        // SHA-256 blocks with the CPU's SHA instructions, when it has them (schemac.sum).
+        .target(name: "CSHA256"),
         // Commands, output folder handling; callable in-process by tests.
         .target(
             name: "SchemacCLI",
             dependencies: [
-                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacLint",
+                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacLint", "CSHA256",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "schemac", dependencies: ["SchemacCLI"], swiftSettings: strict),
+        // Linked with mimalloc (Debian's libmimalloc): the compiler allocates many small
+        // strings and arrays, and mimalloc serves them faster than glibc (docs/performance.md).
+        .executableTarget(
+            name: "schemac", dependencies: ["SchemacCLI"], swiftSettings: strict,
+            linkerSettings: [.linkedLibrary("mimalloc")]),
         // Seeded synthetic warehouses in the DSL, and random walks of changes over
         // them: for the migration oracle tests and `make bench`.
         .target(name: "WarehouseSynth", swiftSettings: strict),

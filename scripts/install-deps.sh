@@ -5,9 +5,15 @@ set -euo pipefail
 
 PG_BIN=/usr/lib/postgresql/15/bin
 
+# The schemac executable links mimalloc (docs/performance.md).
+has_mimalloc() {
+    compgen -G "/usr/lib/*/libmimalloc.so" >/dev/null
+}
+
 have_everything() {
     command -v pkg-config >/dev/null 2>&1 &&
         pkg-config --exists yaml-0.1 &&
+        has_mimalloc &&
         [ -x "$PG_BIN/initdb" ] &&
         [ -f /usr/share/postgresql/15/extension/btree_gist.control ]
 }
@@ -45,13 +51,13 @@ trap 'rm -f "$log"' EXIT
 export DEBIAN_FRONTEND=noninteractive
 if ! { "${SUDO[@]}" apt-get update -q &&
     "${SUDO[@]}" apt-get install -y -q --no-install-recommends \
-        pkg-config libyaml-dev postgresql-15; } >"$log" 2>&1; then
+        pkg-config libyaml-dev libmimalloc-dev postgresql-15; } >"$log" 2>&1; then
     cat "$log" >&2
     echo "install-deps.sh: apt-get failed (output above)" >&2
     exit 1
 fi
 
 have_everything || {
-    echo "install-deps.sh: packages installed but libyaml or PostgreSQL 15 still missing" >&2
+    echo "install-deps.sh: packages installed but libyaml, mimalloc or PostgreSQL 15 still missing" >&2
     exit 1
 }

@@ -25,7 +25,7 @@ struct Diff: SchemacSubcommand {
         else {
             return ExitCode.invalidInput
         }
-        if check { return runCheck(pipeline, console) }
+        if check { return StageTimer.measure("check") { runCheck(pipeline, console) } }
         switch format {
         case .sql:
             let plan = StageTimer.measure("plan") { pipeline.upPlan() }

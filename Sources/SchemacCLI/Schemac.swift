@@ -11,7 +11,7 @@ public enum Schemac {
         do {
             var command = try Root.parseAsRoot(arguments)
             if let runnable = command as? any SchemacSubcommand {
-                status = runnable.execute(console)
+                status = StageTimer.measure("command") { runnable.execute(console) }
             } else {
                 try command.run()
                 status = ExitCode.success

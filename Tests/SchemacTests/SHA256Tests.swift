@@ -1,5 +1,5 @@
 import Foundation
-import SchemacCLI
+@testable import SchemacCLI
 import Testing
 
 /// schemac.sum relies on this SHA-256: FIPS 180-4 test vectors, and agreement
@@ -18,9 +18,11 @@ import Testing
         #expect(SHA256.hex(Array(input.utf8)) == digest)
     }
 
-    @Test func oneMillionAs() {
-        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    @Test(arguments: [false, true])
+    func oneMillionAs(hardware: Bool) {
+        guard !hardware || SHA256.hasHardwareSupport else { return }
+        let digest = SHA256.digest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), hardware: hardware)
+        #expect(digest.map { String(format: "%02x", $0) }.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func agreesWithSha256sumAroundBlockBoundaries() throws {
@@ -39,5 +41,19 @@ import Testing
             process.waitUntilExit()
             #expect(SHA256.hex(bytes) == String(output.prefix(64)), "length \(length)")
         }
+    }
+
+    /// The hardware path (SHA instructions) and the portable one give the same
+    /// digests, on every length around the block boundaries and on a large input.
+    @Test(.enabled(if: SHA256.hasHardwareSupport, "this CPU has no SHA instructions: only the portable path runs"))
+    func hardwareAndPortablePathsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...300) + [1000, 4096, 65_537, 3_000_001] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(SHA256.digest(bytes, hardware: true) == SHA256.digest(bytes, hardware: false), "length \(length)")
+        }
+        let abc = Array("abc".utf8)
+        #expect(SHA256.digest(abc, hardware: true).map { String(format: "%02x", $0) }.joined()
+            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

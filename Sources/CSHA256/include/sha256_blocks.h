@@ -1,0 +1,14 @@
+#ifndef SCHEMAC_SHA256_BLOCKS_H
+#define SCHEMAC_SHA256_BLOCKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when this CPU has the SHA extensions (x86-64 SHA-NI with SSSE3 and SSE4.1).
+int schemac_sha256_hardware_available(void);
+
+/// Runs the SHA-256 compression function over `blocks` whole 64-byte blocks of
+/// `data`, updating `state` (h0…h7). Only call when the hardware is available.
+void schemac_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
