@@ -25,10 +25,12 @@ struct Diff: SchemacSubcommand {
         else {
             return ExitCode.invalidInput
         }
+        defer { console.keepUntilExit(pipeline) }
         if check { return StageTimer.measure("check") { runCheck(pipeline, console) } }
         switch format {
         case .sql:
             let plan = StageTimer.measure("plan") { pipeline.upPlan() }
+            defer { console.keepUntilExit(plan) }
             console.print(StageTimer.measure("render SQL") { SQLRenderer.migration(plan, title: "pending migration (not written)", options: pipeline.sqlOptions) })
         case .markdown:
             console.print(DiffMarkdown.render(PendingDiff(pipeline.migration(), schemaName: pipeline.schema.name, options: pipeline.sqlOptions)))
@@ -48,6 +50,7 @@ struct Diff: SchemacSubcommand {
         } _: {
             StageTimer.measure("render artifacts", pipeline.artifacts)
         }
+        defer { console.keepUntilExit((current, artifacts)) }
         if !Bytes.equal(pipeline.state.snapshotBytes, current) {
             let up: MigrationPlan
             do {

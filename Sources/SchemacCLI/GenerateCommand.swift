@@ -23,6 +23,7 @@ struct Generate: SchemacSubcommand {
         guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: outputOptions.out, decodeSnapshot: false, console: console) else {
             return ExitCode.invalidInput
         }
+        defer { console.keepUntilExit(pipeline) }
         let problems = pipeline.state.migrationProblems()
         guard problems.isEmpty else {
             for problem in problems { console.error("\(outputOptions.out)/migrations: error: \(problem)") }
@@ -67,6 +68,7 @@ struct Generate: SchemacSubcommand {
         }
         if pipeline.state.snapshotBytes != snapshot { writer.files["\(out)/\(OutputState.snapshotName)"] = snapshot }
         let artifacts = pipeline.artifacts()
+        defer { console.keepUntilExit((artifacts, migration)) }
         for (path, bytes) in artifacts where pipeline.state.artifacts[path] != bytes { writer.files["\(out)/\(path)"] = bytes }
         writer.removals = pipeline.state.artifacts.keys.filter { artifacts[$0] == nil }.sorted().map { "\(out)/\($0)" }
         guard !writer.files.isEmpty || !writer.removals.isEmpty else {

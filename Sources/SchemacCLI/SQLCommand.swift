@@ -9,7 +9,9 @@ struct SQL: SchemacSubcommand {
 
     func execute(_ console: Console) -> Int32 {
         guard let pipeline = Pipeline.load(schema: schemaOptions.schema, out: nil, console: console) else { return ExitCode.invalidInput }
-        console.print(SQLRenderer.script(Planner.creation(of: pipeline.schema), options: pipeline.sqlOptions))
+        let plan = Planner.creation(of: pipeline.schema)
+        console.print(SQLRenderer.script(plan, options: pipeline.sqlOptions))
+        console.keepUntilExit((pipeline, plan))
         return ExitCode.success
     }
 }

@@ -6,7 +6,10 @@ import Foundation
 public enum Schemac {
     /// Runs a command line in-process: the exit code and what it printed.
     public static func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-        let console = Console()
+        run(arguments, console: Console())
+    }
+
+    static func run(_ arguments: [String], console: Console) -> (status: Int32, out: String, err: String) {
         let status: Int32
         do {
             var command = try Root.parseAsRoot(arguments)
@@ -32,7 +35,7 @@ public enum Schemac {
 
     /// The executable's entry point.
     public static func main() -> Never {
-        let result = run(Array(CommandLine.arguments.dropFirst()))
+        let result = run(Array(CommandLine.arguments.dropFirst()), console: Console(exitsAfterCommand: true))
         FileHandle.standardOutput.write(Data(result.out.utf8))
         FileHandle.standardError.write(Data(result.err.utf8))
         exit(result.status)
