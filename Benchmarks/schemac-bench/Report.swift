@@ -19,7 +19,7 @@ struct BenchReport {
             "Written by `make bench` (`Benchmarks/schemac-bench`): synthetic warehouses from",
             "`WarehouseSynth` (about 40% dimensions, many SCD2 and some with hierarchies, the rest",
             "facts with 2–5 dimension references, 8–15 columns a table), release build, the median",
-            "of \(runs) runs each: wall time, CPU time (user + system; above the wall time when",
+            "of \(runs) runs each (after one unmeasured warm-up run): wall time, CPU time (user + system; above the wall time when",
             "schemac keeps both cores busy) and peak resident memory of the `schemac` process.",
             String(format: "Machine: %d cores, 1-minute load average %.2f before and %.2f after the runs.", machine.cores, machine.loadBefore, machine.loadAfter),
             "[performance.md](performance.md) says where the time goes; `SCHEMAC_TIMINGS=1` prints the stages of one run.",

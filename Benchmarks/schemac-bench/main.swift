@@ -46,7 +46,12 @@ for size in options.sizes {
         ("schemac diff --check (no change)", ["diff", "--check", "--schema", workspace.baseSchema, "--out", workspace.output]),
         ("schemac diff (10% of tables changed)", ["diff", "--schema", workspace.changedSchema, "--out", workspace.output]),
     ]
+    // The workspace was just written: flush it to disk first, so the kernel's
+    // writeback does not compete with the runs, and warm the caches with one
+    // unmeasured run of each command.
+    sync()
     for (name, arguments) in commands {
+        _ = Measure.run([options.schemac] + arguments)
         let samples = (0..<options.runs).map { _ in Measure.run([options.schemac] + arguments) }
         if let failed = samples.first(where: { $0.status != 0 }) {
             print("schemac-bench: \(name) at \(size) tables exited \(failed.status)")
