@@ -68,9 +68,12 @@ let package = Package(
             dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacSwift", "SchemacCLI", "SchemacLint"],
             exclude: ["Fixtures"]
         ),
+        // The throwaway PostgreSQL 15 server, psql and per-test databases, shared by the two
+        // test targets that need a real server.
+        .target(name: "PostgresHarness", path: "Tests/PostgresHarness", swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacCLI", "WarehouseSynth"]
+            dependencies: ["SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "SchemacCLI", "WarehouseSynth", "PostgresHarness"]
         ),
         // The generated Swift compiles, warnings being errors: each target's `Generated` folder is a
         // symlink to generated/Swift (the example) or to a golden output under Tests/SchemacTests/Fixtures/swift.
@@ -81,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "SwiftRoundTripTests",
             dependencies: [
-                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL",
+                "SchemacDSL", "SchemacIR", "SchemacPlanner", "SchemacSQL", "PostgresHarness",
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: strict

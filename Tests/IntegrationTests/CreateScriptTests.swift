@@ -1,6 +1,7 @@
 import Foundation
 import SchemacIR
 import Testing
+import PostgresHarness
 
 /// The `schemac sql` CREATE script and the first migration of the example schema and of
 /// every compiling golden fixture, applied to a real PostgreSQL: both apply cleanly, build

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresHarness
 
 /// Rows inserted before a data-preserving change are intact after its
 /// migration: renames, a varchar widening, a NOT NULL column with a default,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresHarness
 
 /// Proves the harness itself: a real server, psql round trips, and catalog snapshots
 /// that see every difference but no difference in how a schema was built.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresHarness
 
 /// A write load keeps flowing while the emitted migration adds an index and a
 /// foreign key to the table it writes to (CREATE INDEX CONCURRENTLY and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WarehouseSynth
+import PostgresHarness
 
 /// The migration oracle: applying the up migrations in order yields the same
 /// catalog as applying `schemac sql` of the final schema to an empty database,

@@ -1,6 +1,7 @@
 import Foundation
 import SchemacCLI
 import Testing
+import PostgresHarness
 
 /// What the history constraints schemac emits enforce on PostgreSQL: one current version
 /// per business key, non-empty validity ranges, no overlapping ranges per key with

@@ -1,5 +1,6 @@
 import Foundation
 import SchemacIR
+import PostgresHarness
 
 /// A closure-maintained dimension, live in its own database, with the SQL a test needs
 /// to change its tree and to compare the closure table with the truth.

@@ -1,5 +1,6 @@
 import Foundation
 import SchemacIR
+import PostgresHarness
 
 /// Walks a compiled schema (the IR) and checks each element against the catalog of a
 /// database built from it, and that the catalog holds nothing the IR does not explain.

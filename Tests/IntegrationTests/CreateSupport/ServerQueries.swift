@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresHarness
 
 /// SQL text helpers for test-written SQL, independent of schemac's own quoting.
 enum SQLText {

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresHarness
 
 /// A psql client running a script in the background (a write load, say) while
 /// the test does something else; only this process is ever stopped, by its own id.

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresHarness
 
 /// How the oracle compares a migrated database with a freshly created one.
 extension CatalogSnapshot {

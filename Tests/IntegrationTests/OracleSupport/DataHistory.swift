@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresHarness
 
 /// One database that only ever receives the migrations `schemac generate`
 /// writes, as in production: for tests that put rows in between.

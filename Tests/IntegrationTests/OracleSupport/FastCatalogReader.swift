@@ -1,4 +1,5 @@
 import Foundation
+import PostgresHarness
 
 /// `CatalogSnapshot.read` in one psql round trip instead of six: the same
 /// queries (see Support/CatalogReader.swift), each row tagged with its query.

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresHarness
 
 /// Drives one schema history through the CLI and two databases: `migrated`
 /// only ever receives the generated migrations, `fresh` is rebuilt from

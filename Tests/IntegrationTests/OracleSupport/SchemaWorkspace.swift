@@ -1,5 +1,6 @@
 import Foundation
 import SchemacCLI
+import PostgresHarness
 
 /// A schema folder and an output folder in a temporary directory, driven through
 /// the real CLI in-process (`Schemac.run`), as a user's repository would be.

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresHarness
 
 extension CatalogSnapshot {
     /// Reads `schema` of `db`. Throws if the schema does not exist, so a misspelt name

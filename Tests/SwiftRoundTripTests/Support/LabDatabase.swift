@@ -3,6 +3,7 @@ import PostgresKit
 import SchemacDSL
 import SchemacPlanner
 import SchemacSQL
+import PostgresHarness
 
 /// A fresh database holding the every-type fixture's schema (created by schemac's own
 /// CREATE script), with a PostgresNIO connection to it for the generated code, and psql

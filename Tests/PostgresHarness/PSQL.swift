@@ -1,31 +1,29 @@
-// Copied from Tests/IntegrationTests/Support/PSQL.swift (test targets cannot share sources).
-
 import Foundation
 
 /// Runs SQL through the real `psql` client against one database.
-struct PSQL: Sendable {
+public struct PSQL: Sendable {
     /// How `query` shows SQL NULL, so it differs from an empty string.
-    static let null = "␀"
+    public static let null = "␀"
 
     /// Fields are split on U+001F; records end with NUL, which PostgreSQL text never contains.
     private static let fieldSeparator: Character = "\u{1F}"
 
-    let server: PostgresServer
-    let database: String
+    public let server: PostgresServer
+    public let database: String
 
     /// Runs a script; any error stops it (ON_ERROR_STOP) and throws with psql's stderr.
     @discardableResult
-    func run(sql: String) throws -> ProcessOutput {
+    public func run(sql: String) throws -> ProcessOutput {
         try withScriptFile(sql) { try runScript(path: $0, extraArguments: [], sql: sql) }
     }
 
     @discardableResult
-    func runFile(path: String) throws -> ProcessOutput {
+    public func runFile(path: String) throws -> ProcessOutput {
         try runScript(path: path, extraArguments: [], sql: nil)
     }
 
     /// The rows `sql` (normally one SELECT) prints, every value as text (NULL as `PSQL.null`).
-    func query(_ sql: String) throws -> [[String]] {
+    public func query(_ sql: String) throws -> [[String]] {
         let unaligned = ["-A", "-t", "-F", String(Self.fieldSeparator), "-0", "-P", "null=\(Self.null)"]
         let output = try withScriptFile(sql) {
             try runScript(path: $0, extraArguments: unaligned, sql: sql)

@@ -1,20 +1,24 @@
-// Copied from Tests/IntegrationTests/Support/ProcessRunner.swift (test targets cannot share sources).
-
 import Foundation
 
 /// What a finished child process printed, and how it ended.
-struct ProcessOutput: Sendable {
-    var stdout: String
-    var stderr: String
-    var exitCode: Int32
+public struct ProcessOutput: Sendable {
+    public var stdout: String
+    public var stderr: String
+    public var exitCode: Int32
+
+    public init(stdout: String, stderr: String, exitCode: Int32) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.exitCode = exitCode
+    }
 }
 
-enum HarnessError: Error, CustomStringConvertible {
+public enum HarnessError: Error, CustomStringConvertible {
     case serverUnavailable(String)
     case commandFailed(command: [String], output: ProcessOutput, sql: String?)
     case unexpectedOutput(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .serverUnavailable(let why):
             return "PostgreSQL for the integration tests is unavailable: \(why)"
@@ -32,7 +36,7 @@ enum HarnessError: Error, CustomStringConvertible {
 /// Runs `executable` to completion. Output goes to temporary files rather than pipes:
 /// nothing can deadlock on a full pipe, and a stray fd inherited by a concurrently
 /// spawned child (tests run in parallel) cannot delay end-of-file.
-func runProcess(
+public func runProcess(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:]
 ) throws -> ProcessOutput {
     let files = FileManager.default.temporaryDirectory
@@ -72,7 +76,7 @@ private func openForWriting(_ url: URL) throws -> FileHandle {
 }
 
 /// The first executable called `name` among `candidates`, then on PATH.
-func findExecutable(_ name: String, preferring candidates: [String]) -> String? {
+public func findExecutable(_ name: String, preferring candidates: [String]) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     let onPath = path.split(separator: ":").map { "\($0)/\(name)" }
     return (candidates + onPath).first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -2,15 +2,15 @@ import Foundation
 import Synchronization
 
 /// A fresh, empty database of its own for one test; tests run in parallel.
-struct TestDatabase: Sendable {
-    let name: String
-    let server: PostgresServer
-    let psql: PSQL
+public struct TestDatabase: Sendable {
+    public let name: String
+    public let server: PostgresServer
+    public let psql: PSQL
 
     private static let counter = Atomic<Int>(0)
 
     /// Creates the database. `label` (e.g. the test's name) only helps find it when debugging.
-    init(label: String = "test") throws {
+    public init(label: String = "test") throws {
         server = try PostgresServer.shared()
         name = Self.uniqueName(label: label)
         psql = server.psql(database: name)
@@ -18,23 +18,23 @@ struct TestDatabase: Sendable {
     }
 
     /// Runs `body` with a fresh database, dropping it afterwards even when `body` throws.
-    static func with<T>(label: String = "test", _ body: (TestDatabase) throws -> T) throws -> T {
+    public static func with<T>(label: String = "test", _ body: (TestDatabase) throws -> T) throws -> T {
         let db = try TestDatabase(label: label)
         defer { try? db.drop() }
         return try body(db)
     }
 
-    func drop() throws {
+    public func drop() throws {
         try server.psql().run(sql: "DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE);")
     }
 
     @discardableResult
-    func run(sql: String) throws -> ProcessOutput { try psql.run(sql: sql) }
+    public func run(sql: String) throws -> ProcessOutput { try psql.run(sql: sql) }
 
     @discardableResult
-    func runFile(path: String) throws -> ProcessOutput { try psql.runFile(path: path) }
+    public func runFile(path: String) throws -> ProcessOutput { try psql.runFile(path: path) }
 
-    func query(_ sql: String) throws -> [[String]] { try psql.query(sql) }
+    public func query(_ sql: String) throws -> [[String]] { try psql.query(sql) }
 
     /// pid + counter is unique within this machine's live processes; the random part keeps
     /// a reused pid from meeting a database that an earlier, failed run left behind.

@@ -1,29 +1,30 @@
 import Foundation
 
-/// The PostgreSQL server the integration tests run against, one per test process.
+/// The PostgreSQL server the integration and round-trip tests run against, one per
+/// test process. A library target of its own so that both test targets share it.
 ///
 /// Uses the server named by PGHOST/PGPORT/PGUSER when it answers (scripts/with-postgres.sh
 /// sets them); otherwise starts the throwaway cluster of scripts/pg-cluster.sh, which is
 /// left running for the next `swift test` and removed by `scripts/pg-cluster.sh stop`.
-struct PostgresServer: Sendable {
-    var host: String
-    var port: Int
-    var user: String
+public struct PostgresServer: Sendable {
+    public var host: String
+    public var port: Int
+    public var user: String
 
     /// Throws, never skips, when no server can be reached or started: a test that
     /// needs PostgreSQL must fail without one.
-    static func shared() throws -> PostgresServer {
+    public static func shared() throws -> PostgresServer {
         try bootstrap.get()
     }
 
     // A static let runs its initializer once, thread-safely, even under parallel tests.
     private static let bootstrap = Result { try findOrStart() }
 
-    func connectionArguments(database: String) -> [String] {
+    public func connectionArguments(database: String) -> [String] {
         ["-h", host, "-p", String(port), "-U", user, "-d", database]
     }
 
-    func psql(database: String = "postgres") -> PSQL {
+    public func psql(database: String = "postgres") -> PSQL {
         PSQL(server: self, database: database)
     }
 
@@ -70,8 +71,7 @@ struct PostgresServer: Sendable {
     }
 
     private static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath)  // <root>/Tests/IntegrationTests/Support/PostgresServer.swift
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath)  // <root>/Tests/PostgresHarness/PostgresServer.swift
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 }
