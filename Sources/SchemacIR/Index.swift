@@ -56,6 +56,19 @@ public struct IndexKey: Hashable, Sendable, Codable {
 
     public static func column(_ name: String, order: Order = .asc) -> IndexKey { IndexKey(.column(name), order: order) }
 
+    /// `name`, `(expression)`, then ` DESC` / ` NULLS FIRST|LAST` when given: how
+    /// reports and lint findings name an index key (not quoted: not SQL).
+    public var readable: String {
+        var text: String
+        switch target {
+        case let .column(name): text = name
+        case let .expression(sql): text = "(\(sql))"
+        }
+        if order == .desc { text += " DESC" }
+        if let nulls { text += " NULLS \(nulls.rawValue.uppercased())" }
+        return text
+    }
+
     private enum Key: String, CodingKey { case column, expression, order, nulls }
 
     public init(from decoder: Decoder) throws {

@@ -98,15 +98,6 @@ enum ChangeWords {
     }
 
     private static func keys(_ index: Index) -> String {
-        index.keys.map { key in
-            var text: String
-            switch key.target {
-            case let .column(name): text = name
-            case let .expression(sql): text = "(\(sql))"
-            }
-            if key.order == .desc { text += " DESC" }
-            if let nulls = key.nulls { text += " NULLS \(nulls.rawValue.uppercased())" }
-            return text
-        }.joined(separator: ", ")
+        index.keys.map(\.readable).joined(separator: ", ")
     }
 }

@@ -41,16 +41,7 @@ enum IndexRules {
     }
 
     private static func describe(_ keys: [IndexKey]) -> String {
-        keys.map { key in
-            var text: String
-            switch key.target {
-            case let .column(name): text = name
-            case let .expression(sql): text = "(\(sql))"
-            }
-            if key.order == .desc { text += " DESC" }
-            if let nulls = key.nulls { text += " NULLS \(nulls.rawValue.uppercased())" }
-            return text
-        }.joined(separator: ", ")
+        keys.map(\.readable).joined(separator: ", ")
     }
 }
 
