@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Byte-level helpers for the output folder's files, which are compared and
-/// converted by the megabyte on every check.
+/// Byte-level helpers for the output folder's files, which are compared by the
+/// megabyte on every check.
 enum Bytes {
     /// Equal contents (both missing counts as equal), compared with `memcmp`:
     /// `Array ==` goes element by element.
@@ -13,11 +13,5 @@ enum Bytes {
         guard let a, let b else { return a == nil && b == nil }
         guard a.count == b.count else { return false }
         return a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-    }
-
-    /// The string's UTF-8 bytes, copied in one go from its storage.
-    static func utf8(_ text: String) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { Array($0) }
     }
 }

@@ -32,7 +32,7 @@ struct Generate: SchemacSubcommand {
         }
         // The snapshot is decoded only when the schema changed (its bytes differ).
         let snapshot = pipeline.snapshotBytes()
-        guard pipeline.state.snapshotBytes != snapshot else { return write(pipeline, snapshot: snapshot, migration: nil, console) }
+        guard !Bytes.equal(pipeline.state.snapshotBytes, snapshot) else { return write(pipeline, snapshot: snapshot, migration: nil, console) }
         do {
             let decoded = try pipeline.decodingSnapshot()
             return write(decoded, snapshot: snapshot, migration: decoded.migration(), console)
@@ -59,17 +59,20 @@ struct Generate: SchemacSubcommand {
             }
             let fileBase = pipeline.migrationName(slug: name, plan: up)
             migrationName = fileBase
-            var migrations = pipeline.state.migrations
             let options = pipeline.sqlOptions
-            migrations[fileBase + ".up.sql"] = Array(SQLRenderer.migration(up, title: "\(fileBase) (up)", options: options).utf8)
-            migrations[fileBase + ".down.sql"] = Array(SQLRenderer.migration(migration.down, title: "\(fileBase) (down)", options: options).utf8)
-            for file in [fileBase + ".up.sql", fileBase + ".down.sql"] { writer.files["\(out)/migrations/\(file)"] = migrations[file] }
-            writer.files[pipeline.state.sumPath] = Array(MigrationSum(files: migrations).text.utf8)
+            let added = [
+                fileBase + ".up.sql": Array(SQLRenderer.migration(up, title: "\(fileBase) (up)", options: options).utf8),
+                fileBase + ".down.sql": Array(SQLRenderer.migration(migration.down, title: "\(fileBase) (down)", options: options).utf8),
+            ]
+            for (file, bytes) in added { writer.files["\(out)/migrations/\(file)"] = bytes }
+            // The recorded migrations were hashed when the folder was read: only the new pair is.
+            let sum = pipeline.state.migrationSum.adding(MigrationSum(files: added))
+            writer.files[pipeline.state.sumPath] = Array(sum.text.utf8)
         }
-        if pipeline.state.snapshotBytes != snapshot { writer.files["\(out)/\(OutputState.snapshotName)"] = snapshot }
+        if !Bytes.equal(pipeline.state.snapshotBytes, snapshot) { writer.files["\(out)/\(OutputState.snapshotName)"] = snapshot }
         let artifacts = pipeline.artifacts()
         defer { console.keepUntilExit((artifacts, migration)) }
-        for (path, bytes) in artifacts where pipeline.state.artifacts[path] != bytes { writer.files["\(out)/\(path)"] = bytes }
+        for (path, bytes) in artifacts where !Bytes.equal(pipeline.state.artifacts[path], bytes) { writer.files["\(out)/\(path)"] = bytes }
         writer.removals = pipeline.state.artifacts.keys.filter { artifacts[$0] == nil }.sorted().map { "\(out)/\($0)" }
         guard !writer.files.isEmpty || !writer.removals.isEmpty else {
             console.print("schemac: no changes; nothing written")

@@ -12,6 +12,11 @@ public struct MigrationSum: Equatable, Sendable {
 
     init(digests: [String: String]) { self.digests = digests }
 
+    /// This sum with `other`'s files added (theirs win on a name in both).
+    func adding(_ other: MigrationSum) -> MigrationSum {
+        MigrationSum(digests: digests.merging(other.digests) { $1 })
+    }
+
     /// The file's text: a header, the total, then one line per file in name order.
     public var text: String {
         let lines = digests.keys.sorted().map { "\(digests[$0]!)  \($0)" }
