@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4 §4.2.2).
+extern const uint32_t schemac_sha256_round_constants[64];
+
 /// 1 when this CPU has the SHA extensions (x86-64 SHA-NI with SSSE3 and SSE4.1).
 int schemac_sha256_hardware_available(void);
 
